@@ -1,0 +1,17 @@
+package dev.krag.stages.cost;
+
+/**
+ * One call to a provider, as the cost ledger records it.
+ *
+ * @param key what distinguishes this call from the stage's other calls in the same run (a shot id,
+ *     an iteration), so that the ledger can recognise the same call when it is retried
+ * @param cacheHit the result was already stored: nothing was spent
+ */
+public record ProviderCall(String key, String provider, String model, double units, String unit,
+    double usd, double computeSeconds, boolean cacheHit) {
+
+  /** A call to a local provider: no money, only compute time. */
+  public static ProviderCall local(String key, String provider, double units, String unit, double seconds, boolean cacheHit) {
+    return new ProviderCall(key, provider, "local", units, unit, 0.0, cacheHit ? 0.0 : seconds, cacheHit);
+  }
+}

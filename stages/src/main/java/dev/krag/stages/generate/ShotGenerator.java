@@ -1,0 +1,112 @@
+package dev.krag.stages.generate;
+
+import dev.krag.schemas.ShotAssets;
+import dev.krag.schemas.ShotTask;
+import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.plan.ShotPlanner;
+import dev.krag.stages.store.AssetKeys;
+import dev.krag.stages.store.AssetStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders one shot: its frame and its narration. Each asset is stored under a hash of its inputs
+ * and reused when it is already there, so a retried task or a refinement that leaves a shot as
+ * it was costs nothing.
+ */
+public final class ShotGenerator {
+
+  /** The critic's hint that asks for slower narration; the voice then reads at this share of the pace. */
+  public static final String SLOWER = "slower";
+  static final double SLOWER_PACE = 0.85;
+
+  private final Illustrator illustrator;
+  private final Voice voice;
+  private final AssetStore store;
+
+  public ShotGenerator(Illustrator illustrator, Voice voice, AssetStore store) {
+    this.illustrator = illustrator;
+    this.voice = voice;
+    this.store = store;
+  }
+
+  /** The assets of a shot, and the provider calls it took. */
+  public record Generated(ShotAssets assets, List<ProviderCall> calls) {}
+
+  public Generated generate(ShotTask task) throws IOException {
+    String runId = task.getRunId();
+    String shotId = task.getShot().getShotId();
+    String callKey = shotId + "#" + task.getIteration();
+
+    String imageHash = InputsHash.of(illustrator.name(), shotId, task.getShot().getCamera(), task.getShot().getNarration(),
+        cast(task.getCharacters()), task.getLocation().getName(), task.getLocation().getDescription(),
+        task.getConfig().getWidth(), task.getConfig().getHeight());
+    String imageKey = AssetKeys.image(runId, shotId, imageHash);
+    boolean imageCached = store.exists(imageKey);
+    long started = System.nanoTime();
+    if (!imageCached) {
+      store.write(imageKey, png(illustrator, task));
+    }
+    ProviderCall imageCall = ProviderCall.local(callKey, illustrator.name(), 1, "image", seconds(started), imageCached);
+
+    int pace = pace(task);
+    String narration = task.getShot().getNarration();
+    String audioHash = InputsHash.of(voice.name(), narration, pace);
+    String audioKey = AssetKeys.voiceover(runId, shotId, audioHash);
+    boolean audioCached = store.exists(audioKey);
+    started = System.nanoTime();
+    if (!audioCached) {
+      store.write(audioKey, Wav.encode(voice.speak(narration, pace)));
+    }
+    double audioSeconds;
+    try (InputStream wav = Files.newInputStream(store.localPath(audioKey))) {
+      audioSeconds = Wav.decode(wav).seconds();
+    }
+    ProviderCall voiceCall = ProviderCall.local(callKey, voice.name(), narration.length(), "character", seconds(started), audioCached);
+
+    ShotAssets assets = ShotAssets.newBuilder()
+        .setTask(task)
+        .setImagePath(imageKey)
+        .setAudioPath(audioKey)
+        .setAudioSeconds(audioSeconds)
+        .setDurationSeconds(screenTime(task, audioSeconds))
+        .setInputsHash(InputsHash.of(imageHash, audioHash))
+        .build();
+    return new Generated(assets, List.of(imageCall, voiceCall));
+  }
+
+  /** The planned time, stretched to hold the whole narration, on a whole number of frames. */
+  static double screenTime(ShotTask task, double audioSeconds) {
+    int fps = task.getConfig().getFps();
+    double wanted = Math.max(task.getShot().getDurationSeconds(), audioSeconds + ShotPlanner.LEAD_OUT_SECONDS);
+    return Math.ceil(wanted * fps - 1e-9) / fps;
+  }
+
+  private static int pace(ShotTask task) {
+    int pace = task.getConfig().getWordsPerMinute();
+    String hint = task.getRefinementHint();
+    return hint != null && hint.toLowerCase(Locale.ROOT).contains(SLOWER) ? (int) Math.round(pace * SLOWER_PACE) : pace;
+  }
+
+  private static String cast(List<StoryCharacter> characters) {
+    StringBuilder sb = new StringBuilder();
+    characters.forEach(c -> sb.append(c.getId()).append('=').append(c.getDescription()).append(';'));
+    return sb.toString();
+  }
+
+  private static byte[] png(Illustrator illustrator, ShotTask task) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(illustrator.draw(task), "png", out);
+    return out.toByteArray();
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+}

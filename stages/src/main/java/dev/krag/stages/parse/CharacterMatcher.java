@@ -1,0 +1,37 @@
+package dev.krag.stages.parse;
+
+import dev.krag.schemas.StoryCharacter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds a character's mentions in text by its head noun or any of its aliases. */
+public final class CharacterMatcher {
+
+  private final Pattern pattern;
+
+  private CharacterMatcher(Pattern pattern) {
+    this.pattern = pattern;
+  }
+
+  public static CharacterMatcher of(StoryCharacter character) {
+    List<String> terms = new ArrayList<>();
+    String name = character.getName();
+    terms.add(name.startsWith("the ") ? name.substring(name.lastIndexOf(' ') + 1) : name);
+    terms.addAll(character.getAliases());
+    String alternatives = String.join("|", terms.stream().map(t -> Pattern.quote(t.toLowerCase(Locale.ROOT))).toList());
+    return new CharacterMatcher(Pattern.compile("\\b(?:" + alternatives + ")\\b", Pattern.CASE_INSENSITIVE));
+  }
+
+  public boolean mentionedIn(String text) {
+    return pattern.matcher(text).find();
+  }
+
+  /** Offset of the first mention, or {@link Integer#MAX_VALUE} if there is none. */
+  public int firstMention(String text) {
+    Matcher m = pattern.matcher(text);
+    return m.find() ? m.start() : Integer.MAX_VALUE;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.krag.stages.parse;
+
+import java.util.Set;
+
+/** The closed word lists the local parser recognises characters and places by. */
+final class Lexicon {
+
+  /** Nouns that name a character when a determiner comes before them ("the wolf", "his wife"). */
+  static final Set<String> CHARACTER_NOUNS = Set.of(
+      "man", "woman", "men", "women", "boy", "girl", "boys", "girls", "child", "children",
+      "king", "queen", "prince", "princess", "princes", "princesses", "son", "daughter", "sons",
+      "daughters", "father", "mother", "wife", "husband", "brother", "sister", "brothers", "sisters",
+      "grandmother", "grandfather", "grandson", "granddaughter", "stepmother", "huntsman", "hunter",
+      "miller", "shoemaker", "tailor", "wood-cutter", "woodcutter", "fisherman", "farmer", "peasant",
+      "witch", "fairy", "dwarf", "dwarfs", "giant", "elves", "elf", "servant", "maid", "soldier",
+      "messenger", "shepherd", "baker", "cook", "beggar", "mannikin", "manikin", "robber",
+      "robbers", "wolf", "fox", "cat", "dog", "dogs", "hounds", "mouse", "bird", "birds", "frog",
+      "toad", "duck", "goose", "cock", "hen", "horse", "donkey", "ass", "goat", "kid", "kids",
+      "bear", "lion", "raven", "ravens", "dove", "doves", "swan", "swans", "fish", "flounder",
+      "straw", "coal", "bean", "stepdaughter", "mistress", "master", "lad", "youth", "maiden",
+      "lady", "lord", "emperor", "pope", "parson", "ogre", "stranger", "neighbour", "neighbor");
+
+  /** Nouns that name a place when a preposition and a determiner come before them ("into the wood"). */
+  static final Set<String> LOCATION_NOUNS = Set.of(
+      "forest", "wood", "woods", "house", "cottage", "hut", "castle", "palace", "tower", "well",
+      "garden", "village", "town", "city", "field", "fields", "meadow", "river", "brook", "stream",
+      "lake", "pond", "sea", "mountain", "hill", "valley", "road", "path", "bridge", "room",
+      "kitchen", "cellar", "chamber", "hall", "church", "mill", "inn", "oven", "stable", "barn",
+      "courtyard", "yard", "cave", "tree", "glass-mountain", "kingdom", "country", "market",
+      "wilderness", "bed", "clock-case", "fire", "hearth", "shop", "door", "window", "cage");
+
+  /** Capitalised words that are not names, however often the story capitalises them. */
+  static final Set<String> NOT_NAMES = Set.of(
+      "I", "The", "A", "An", "And", "But", "Then", "When", "Now", "So", "There", "Here", "What",
+      "Who", "How", "Why", "Where", "Oh", "O", "Ah", "Alas", "Yes", "No", "Good", "God", "Heaven",
+      "Christmas", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+      "Mr", "Mrs", "Miss", "Lord", "Caw", "Dear", "Well", "Come", "Go", "Let", "If", "As", "At",
+      "In", "On", "It", "He", "She", "They", "We", "You", "My", "Your", "His", "Her", "Their",
+      "This", "That", "These", "Those", "One", "Once", "After", "Before", "All", "Nothing",
+      "Thank", "Just", "Yet", "For", "With", "Not", "Do", "Is", "Are", "Was", "Had", "Have",
+      "Will", "Shall", "May", "Can", "Up", "Out", "Into", "Look", "Open", "Father", "Mother",
+      "Sir", "Madam", "Majesty", "Lady", "Master", "Mistress", "Amen", "Hurrah", "Hush");
+
+  /** Words before a character noun that are determiners, not part of its description. */
+  static final Set<String> DETERMINERS = Set.of(
+      "the", "a", "an", "his", "her", "their", "my", "our", "your", "this", "that", "its");
+
+  /** Sentence openings that mark a new scene in time. */
+  static final String STRONG_TIME_MARKER =
+      "^(?:Just then|Next (?:morning|day)|The next (?:morning|day|evening|night)|Early (?:in the|next) morning"
+          + "|In the (?:morning|evening|night)|At (?:night|midnight|daybreak|dawn)|Some time (?:after|later)"
+          + "|Soon after(?:wards)?|Not long after(?:wards)?|One day|On the (?:following|second|third|next) (?:day|morning)"
+          + "|When (?:it was|the (?:morning|day|evening|night|sun))|Once upon a time|Many years|A (?:year|week|month|few days) (?:after|later))\\b.*";
+
+  /** Sentence openings that may mark a new scene once the current one is long enough. */
+  static final String WEAK_TIME_MARKER = "^(?:Then|Now|So|After|Afterwards|At last|At length|When|Meanwhile)\\b.*";
+
+  private Lexicon() {}
+}

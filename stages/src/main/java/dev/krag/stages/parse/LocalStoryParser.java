@@ -1,0 +1,263 @@
+package dev.krag.stages.parse;
+
+import dev.krag.schemas.Location;
+import dev.krag.schemas.Scene;
+import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.text.Sentence;
+import dev.krag.stages.text.Sentences;
+import dev.krag.stages.text.Words;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parser that needs no model: characters from a lexicon of character nouns and from names the
+ * story capitalises mid-sentence, places from prepositional phrases, scenes cut where place or
+ * time changes.
+ */
+public final class LocalStoryParser implements StoryParser {
+
+  /** Below this a scene is not cut, however strong the marker: a sentence or two is no scene. */
+  static final int MIN_SCENE_WORDS = 45;
+  /** Above this a scene is cut at the next weak marker or paragraph. */
+  static final int TARGET_SCENE_WORDS = 220;
+  /** Above this a scene is cut at the next sentence. */
+  static final int MAX_SCENE_WORDS = 420;
+
+  /** The lexicon is closed, so one mention ("came a hunter") is enough to name a character. */
+  static final int MIN_CHARACTER_MENTIONS = 1;
+
+  private static final Pattern CHARACTER_PHRASE = Pattern.compile(
+      "\\b(the|a|an|his|her|their|my|our|your|this|that|two|three|four|five|six|seven|twelve)\\s+((?:[a-z][a-z-]*\\s+){0,2}?)("
+          + String.join("|", Lexicon.CHARACTER_NOUNS) + ")\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern LOCATION_PHRASE = Pattern.compile(
+      "\\b(?:in|into|to|through|from|at|near|by|of|out of|up|inside|across|towards?|within|under|behind|before)"
+          + "\\s+(?:the|a|an|his|her|their|our)\\s+((?:[a-z][a-z-]*\\s+){0,2}?)("
+          + String.join("|", Lexicon.LOCATION_NOUNS) + ")\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern NAME = Pattern.compile("\\b(?:Mr |Mrs )?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)?\\b");
+  private static final Pattern STRONG_MARKER = Pattern.compile(Lexicon.STRONG_TIME_MARKER, Pattern.DOTALL);
+  private static final Pattern WEAK_MARKER = Pattern.compile(Lexicon.WEAK_TIME_MARKER, Pattern.DOTALL);
+
+  @Override
+  public String name() {
+    return "local-lexicon-parser";
+  }
+
+  @Override
+  public SceneGraph parse(String title, String text) {
+    List<Sentence> sentences = Sentences.split(text);
+    List<StoryCharacter> characters = findCharacters(text);
+    List<Location> locations = findLocations(text);
+    List<Scene> scenes = cutScenes(text, sentences, characters, locations);
+    return new SceneGraph(title, scenes, characters, locations, List.of());
+  }
+
+  private List<StoryCharacter> findCharacters(String text) {
+    Map<String, Mentions> byNoun = new LinkedHashMap<>();
+    Matcher m = CHARACTER_PHRASE.matcher(text);
+    while (m.find()) {
+      String noun = m.group(3).toLowerCase(Locale.ROOT);
+      byNoun.computeIfAbsent(noun, Mentions::new).add(m.group(2).strip().toLowerCase(Locale.ROOT));
+    }
+    Map<String, Integer> names = properNames(text);
+    List<StoryCharacter> found = new ArrayList<>();
+    byNoun.values().stream()
+        .filter(mentions -> mentions.count >= MIN_CHARACTER_MENTIONS)
+        .forEach(mentions -> found.add(mentions.toCharacter(aliasesOf(mentions.noun, names))));
+    names.forEach((name, count) -> {
+      boolean alias = found.stream().anyMatch(c -> c.getAliases().contains(name));
+      if (!alias && count >= 2) {
+        found.add(StoryCharacter.newBuilder()
+            .setId(Ids.of("char", name))
+            .setName(name)
+            .setAliases(List.of())
+            .setDescription(name)
+            .build());
+      }
+    });
+    found.sort(Comparator.comparingInt(c -> firstMention(text, c)));
+    return found;
+  }
+
+  /** Names like "Mr Fox" that a title makes of a character noun. */
+  private static List<String> aliasesOf(String noun, Map<String, Integer> names) {
+    String capitalised = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+    return names.keySet().stream().filter(n -> n.endsWith(" " + capitalised) || n.equals(capitalised)).toList();
+  }
+
+  /** Capitalised words and pairs that stand mid-sentence at least once and are not common words. */
+  private static Map<String, Integer> properNames(String text) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Matcher m = NAME.matcher(text);
+    while (m.find()) {
+      String name = m.group();
+      int start = m.start();
+      String first = name.split(" ")[0];
+      if (Lexicon.NOT_NAMES.contains(first) && !first.startsWith("Mr") && name.contains(" ")) {
+        name = name.substring(first.length() + 1); // "Then Anna": the name is the second word
+        start += first.length() + 1;
+      }
+      if (Lexicon.NOT_NAMES.contains(name) || !midSentence(text, start)) {
+        continue;
+      }
+      if (Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(text).find()) {
+        continue; // also written in lower case: a common word at a sentence start or in a title
+      }
+      counts.merge(name, 1, Integer::sum);
+    }
+    Map<String, Integer> total = new LinkedHashMap<>();
+    counts.keySet().forEach(name -> total.put(name, occurrences(text, name)));
+    return total;
+  }
+
+  private static int occurrences(String text, String name) {
+    Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  private static boolean midSentence(String text, int at) {
+    int i = at - 1;
+    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\n' || text.charAt(i) == '\'' || text.charAt(i) == '"')) {
+      i--;
+    }
+    return i >= 0 && ".!?:".indexOf(text.charAt(i)) < 0;
+  }
+
+  private List<Location> findLocations(String text) {
+    Map<String, Mentions> byNoun = new LinkedHashMap<>();
+    Matcher m = LOCATION_PHRASE.matcher(text);
+    while (m.find()) {
+      String noun = m.group(2).toLowerCase(Locale.ROOT);
+      byNoun.computeIfAbsent(noun, Mentions::new).add(m.group(1).strip().toLowerCase(Locale.ROOT));
+    }
+    return byNoun.values().stream()
+        .map(mentions -> Location.newBuilder()
+            .setId(Ids.of("loc", mentions.noun))
+            .setName("the " + mentions.noun)
+            .setDescription(mentions.description())
+            .build())
+        .toList();
+  }
+
+  private List<Scene> cutScenes(String text, List<Sentence> sentences, List<StoryCharacter> characters, List<Location> locations) {
+    List<List<Sentence>> groups = new ArrayList<>();
+    List<Sentence> current = new ArrayList<>();
+    String currentPlace = null;
+    for (Sentence sentence : sentences) {
+      int words = current.stream().mapToInt(Sentence::words).sum();
+      String place = placeOf(sentence.text(), locations);
+      boolean cut = !current.isEmpty() && words >= MIN_SCENE_WORDS
+          && (STRONG_MARKER.matcher(sentence.text()).matches()
+              || sentence.startsParagraph() && place != null && currentPlace != null && !place.equals(currentPlace)
+              || words >= TARGET_SCENE_WORDS && (sentence.startsParagraph() || WEAK_MARKER.matcher(sentence.text()).matches())
+              || words >= MAX_SCENE_WORDS);
+      if (cut) {
+        groups.add(current);
+        current = new ArrayList<>();
+        currentPlace = null;
+      }
+      current.add(sentence);
+      if (currentPlace == null) {
+        currentPlace = place;
+      }
+    }
+    if (!current.isEmpty()) {
+      groups.add(current);
+    }
+    return toScenes(text, groups, characters, locations);
+  }
+
+  private List<Scene> toScenes(String text, List<List<Sentence>> groups, List<StoryCharacter> characters, List<Location> locations) {
+    List<Scene> scenes = new ArrayList<>();
+    Location previous = locations.isEmpty() ? null : locations.getFirst();
+    for (List<Sentence> group : groups) {
+      int start = group.getFirst().start();
+      int end = group.getLast().end();
+      String body = text.substring(start, end);
+      Location location = dominantLocation(body, locations).orElse(previous);
+      previous = location;
+      int index = scenes.size();
+      scenes.add(Scene.newBuilder()
+          .setId(String.format(Locale.ROOT, "scene-%03d", index + 1))
+          .setIndex(index)
+          .setTitle(location == null ? "Scene " + (index + 1) : capitalise(location.getName()))
+          .setSummary(Words.first(group.getFirst().text(), 25))
+          .setLocationId(location == null ? Ids.UNKNOWN_LOCATION : location.getId())
+          .setCharacterIds(characters.stream().filter(c -> CharacterMatcher.of(c).mentionedIn(body)).map(StoryCharacter::getId).toList())
+          .setText(body.replaceAll("\\s+", " ").strip())
+          .setStartOffset(start)
+          .setEndOffset(end)
+          .build());
+    }
+    return scenes;
+  }
+
+  private static String placeOf(String sentence, List<Location> locations) {
+    return dominantLocation(sentence, locations).map(Location::getId).orElse(null);
+  }
+
+  private static java.util.Optional<Location> dominantLocation(String body, List<Location> locations) {
+    Map<Location, Integer> counts = new LinkedHashMap<>();
+    Matcher m = LOCATION_PHRASE.matcher(body);
+    while (m.find()) {
+      String id = Ids.of("loc", m.group(2).toLowerCase(Locale.ROOT));
+      locations.stream().filter(l -> l.getId().equals(id)).findFirst().ifPresent(l -> counts.merge(l, 1, Integer::sum));
+    }
+    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+  }
+
+  private static int firstMention(String text, StoryCharacter character) {
+    return CharacterMatcher.of(character).firstMention(text);
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** Every noun phrase seen for one head noun, to name it and describe it. */
+  private static final class Mentions {
+    final String noun;
+    int count;
+    final Map<String, Integer> modifiers = new LinkedHashMap<>();
+
+    Mentions(String noun) {
+      this.noun = noun;
+    }
+
+    void add(String modifier) {
+      count++;
+      for (String word : modifier.split("\\s+")) {
+        if (!word.isBlank() && !Lexicon.DETERMINERS.contains(word)) {
+          modifiers.merge(word, 1, Integer::sum);
+        }
+      }
+    }
+
+    String description() {
+      List<String> words = modifiers.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+          .limit(3).map(Map.Entry::getKey).toList();
+      return words.isEmpty() ? noun : String.join(" ", words) + " " + noun;
+    }
+
+    StoryCharacter toCharacter(List<String> aliases) {
+      return StoryCharacter.newBuilder()
+          .setId(Ids.of("char", noun))
+          .setName("the " + noun)
+          .setAliases(aliases)
+          .setDescription(description())
+          .build();
+    }
+  }
+}

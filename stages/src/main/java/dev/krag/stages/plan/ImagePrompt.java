@@ -1,0 +1,24 @@
+package dev.krag.stages.plan;
+
+import dev.krag.schemas.Camera;
+import dev.krag.schemas.Location;
+import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.text.Words;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The words an illustrator gets for a shot: framing, place, cast with their canonical looks, moment. */
+final class ImagePrompt {
+
+  private ImagePrompt() {}
+
+  static String of(Camera camera, Location location, List<StoryCharacter> cast, String narration) {
+    String place = location == null ? "a fairy-tale land" : location.getName() + " (" + location.getDescription() + ")";
+    String people = cast.isEmpty()
+        ? "no characters"
+        : cast.stream().map(c -> c.getName() + ": " + c.getDescription()).collect(Collectors.joining("; "));
+    return String.format(Locale.ROOT, "%s shot of %s. Characters: %s. Moment: %s",
+        camera.name().toLowerCase(Locale.ROOT).replace('_', '-'), place, people, Words.first(narration, 16));
+  }
+}

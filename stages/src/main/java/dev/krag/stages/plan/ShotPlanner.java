@@ -1,0 +1,109 @@
+package dev.krag.stages.plan;
+
+import dev.krag.schemas.Camera;
+import dev.krag.schemas.Location;
+import dev.krag.schemas.RunConfig;
+import dev.krag.schemas.Scene;
+import dev.krag.schemas.Shot;
+import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.parse.CharacterMatcher;
+import dev.krag.stages.parse.SceneGraph;
+import dev.krag.stages.text.Sentence;
+import dev.krag.stages.text.Sentences;
+import dev.krag.stages.text.Words;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Cuts each scene into shots of a few sentences, so that a picture stays on screen about as long
+ * as a viewer needs to take it in while the narrator reads.
+ */
+public final class ShotPlanner {
+
+  /** A shot is closed once its narration reaches this many words. */
+  static final int SHOT_WORDS = 28;
+  /** A sentence longer than this is split at clause boundaries into shots of its own. */
+  static final int LONG_SENTENCE_WORDS = 45;
+  /** Silence after the narration of each shot, so cuts do not clip the last word. */
+  public static final double LEAD_OUT_SECONDS = 0.6;
+
+  public List<Shot> plan(SceneGraph graph, RunConfig config) {
+    Map<String, StoryCharacter> characters =
+        graph.characters().stream().collect(Collectors.toMap(StoryCharacter::getId, Function.identity()));
+    Map<String, Location> locations =
+        graph.locations().stream().collect(Collectors.toMap(Location::getId, Function.identity()));
+    List<Shot> shots = new ArrayList<>();
+    for (Scene scene : graph.scenes()) {
+      List<String> narrations = narrations(scene.getText());
+      for (int i = 0; i < narrations.size(); i++) {
+        String narration = narrations.get(i);
+        List<StoryCharacter> cast = castOf(scene, narration, characters);
+        Location location = locations.get(scene.getLocationId());
+        shots.add(Shot.newBuilder()
+            .setShotId(String.format(Locale.ROOT, "%s-shot-%02d", scene.getId(), i + 1))
+            .setSceneId(scene.getId())
+            .setIndex(shots.size())
+            .setDurationSeconds(durationOf(narration, config))
+            .setCamera(cameraFor(i, cast.size()))
+            .setNarration(narration)
+            .setImagePrompt(ImagePrompt.of(cameraFor(i, cast.size()), location, cast, narration))
+            .setCharacterIds(cast.stream().map(StoryCharacter::getId).toList())
+            .setLocationId(scene.getLocationId())
+            .build());
+      }
+    }
+    return shots;
+  }
+
+  /** Screen time for a narration read at the run's pace. */
+  public static double durationOf(String narration, RunConfig config) {
+    return Words.count(narration) * 60.0 / config.getWordsPerMinute() + LEAD_OUT_SECONDS;
+  }
+
+  private static List<String> narrations(String sceneText) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (Sentence sentence : Sentences.split(sceneText)) {
+      for (String part : clauses(sentence.text())) {
+        if (!current.isEmpty() && Words.count(current + " " + part) > LONG_SENTENCE_WORDS) {
+          out.add(current.toString());
+          current.setLength(0);
+        }
+        current.append(current.isEmpty() ? "" : " ").append(part);
+        if (Words.count(current.toString()) >= SHOT_WORDS) {
+          out.add(current.toString());
+          current.setLength(0);
+        }
+      }
+    }
+    if (!current.isEmpty()) {
+      out.add(current.toString());
+    }
+    return out;
+  }
+
+  /** A long sentence split after its semicolons and colons; a short one whole. */
+  private static List<String> clauses(String sentence) {
+    if (Words.count(sentence) <= LONG_SENTENCE_WORDS) {
+      return List.of(sentence);
+    }
+    return List.of(sentence.split("(?<=[;:])\\s+|(?<=--)"));
+  }
+
+  private static List<StoryCharacter> castOf(Scene scene, String narration, Map<String, StoryCharacter> characters) {
+    List<StoryCharacter> inScene = scene.getCharacterIds().stream().map(characters::get).toList();
+    List<StoryCharacter> named = inScene.stream().filter(c -> CharacterMatcher.of(c).mentionedIn(narration)).toList();
+    return named.isEmpty() ? inScene.stream().limit(2).toList() : named;
+  }
+
+  private static Camera cameraFor(int shotInScene, int castSize) {
+    if (shotInScene == 0 || castSize == 0 || castSize > 2) {
+      return Camera.WIDE;
+    }
+    return castSize == 1 ? Camera.CLOSE_UP : Camera.MEDIUM;
+  }
+}

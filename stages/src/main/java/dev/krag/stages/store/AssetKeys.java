@@ -1,0 +1,28 @@
+package dev.krag.stages.store;
+
+/** The bucket layout of the platform spec: one place that knows where each artifact lives. */
+public final class AssetKeys {
+
+  private AssetKeys() {}
+
+  public static String source(String storyId) {
+    return "inputs/" + storyId + "/source.txt";
+  }
+
+  /** Frames are content-addressed: a changed shot gets a new object, an unchanged one keeps its own. */
+  public static String image(String runId, String shotId, String hash) {
+    return "assets/" + runId + "/images/" + shotId + "-" + hash + ".png";
+  }
+
+  public static String voiceover(String runId, String shotId, String hash) {
+    return "assets/" + runId + "/audio/voiceover-" + shotId + "-" + hash + ".wav";
+  }
+
+  public static String draft(String runId, int iteration) {
+    return "assets/" + runId + "/video/draft-" + iteration + ".mp4";
+  }
+
+  public static String finalVideo(String runId) {
+    return "outputs/" + runId + "/final.mp4";
+  }
+}

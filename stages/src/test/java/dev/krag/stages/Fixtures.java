@@ -1,0 +1,34 @@
+package dev.krag.stages;
+
+import dev.krag.schemas.Camera;
+import dev.krag.schemas.Location;
+import dev.krag.schemas.RunConfig;
+import dev.krag.schemas.Shot;
+import dev.krag.schemas.ShotTask;
+import dev.krag.schemas.StoryCharacter;
+import java.util.List;
+
+/** Small hand-made records for stage tests. */
+public final class Fixtures {
+
+  public static final StoryCharacter FOX = StoryCharacter.newBuilder()
+      .setId("char-fox").setName("the fox").setAliases(List.of("Mr Fox")).setDescription("arrogant fox").build();
+  public static final StoryCharacter CAT = StoryCharacter.newBuilder()
+      .setId("char-cat").setName("the cat").setAliases(List.of()).setDescription("modest cat").build();
+  public static final Location FOREST = Location.newBuilder()
+      .setId("loc-forest").setName("the forest").setDescription("forest").build();
+
+  private Fixtures() {}
+
+  public static ShotTask task(String shotId, String sceneId, int index, String narration, int shotCount, int sceneCount) {
+    RunConfig config = RunConfig.newBuilder().setWidth(640).setHeight(360).build();
+    Shot shot = Shot.newBuilder()
+        .setShotId(shotId).setSceneId(sceneId).setIndex(index).setDurationSeconds(2.0).setCamera(Camera.MEDIUM)
+        .setNarration(narration).setImagePrompt("medium shot of the forest").setCharacterIds(List.of("char-fox", "char-cat"))
+        .setLocationId(FOREST.getId()).build();
+    return ShotTask.newBuilder()
+        .setRunId("run-test").setTitle("The Fox And The Cat").setIteration(0).setShotCount(shotCount)
+        .setSceneCount(sceneCount).setShot(shot).setCharacters(List.of(FOX, CAT)).setLocation(FOREST)
+        .setConfig(config).build();
+  }
+}
