@@ -1,0 +1,66 @@
+package dev.krag.topologies.bookkeeping;
+
+import dev.krag.schemas.Run;
+import dev.krag.schemas.RunCosts;
+import dev.krag.schemas.SerdeFactory;
+import dev.krag.schemas.ShotAssetsProgress;
+import dev.krag.schemas.Topics;
+import dev.krag.topologies.Wiring;
+import dev.krag.topologies.bookkeeping.BookkeepingProcessors.CostProcessor;
+import dev.krag.topologies.bookkeeping.BookkeepingProcessors.FanInProcessor;
+import dev.krag.topologies.bookkeeping.BookkeepingProcessors.RunEventProcessor;
+import dev.krag.topologies.bookkeeping.BookkeepingProcessors.RunRequestedProcessor;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The run's ledger, exactly once: run state, costs (each event once), the fan-in of rendered shots
+ * and the verdicts that complete, fail or refine a run. Every input is keyed by run id and
+ * co-partitioned, so one task holds all of a run's state.
+ */
+public final class BookkeepingTopology {
+
+  public static final String APPLICATION_ID = "krag-bookkeeping";
+
+  /** runId → Run: the live state the API and the CLI read. */
+  public static final String RUN_STATE = "run-state";
+  /** runId → RunCosts: the bill, with the ids of the events already counted. */
+  public static final String RUN_COSTS = "run-costs";
+  /** runId → ShotAssetsProgress: the fan-in. */
+  public static final String SHOT_ASSETS = "shot-assets";
+
+  static final String RUN_REQUESTED = "run-requested";
+  static final String RUN_EVENTS = "run-state-aggregator";
+  static final String COSTS = "run-costs-ledger";
+  static final String FAN_IN = "shot-fan-in";
+  static final String CRITIQUE_ROUTER = "critique-router";
+  static final String FEEDBACK_ROUTER = "feedback-router";
+
+  private BookkeepingTopology() {}
+
+  public static Topology build(SerdeFactory serdes) {
+    Topology topology = new Topology();
+    Wiring wiring = new Wiring(topology, serdes);
+
+    topology.addProcessor(RUN_REQUESTED, RunRequestedProcessor::new, wiring.source(Topics.RUNS_REQUESTED));
+    topology.addProcessor(RUN_EVENTS, RunEventProcessor::new, wiring.source(Topics.RUN_EVENTS));
+    topology.addProcessor(COSTS, CostProcessor::new, wiring.source(Topics.COSTS));
+    topology.addProcessor(FAN_IN, FanInProcessor::new, wiring.source(Topics.ASSETS_GENERATED));
+    topology.addProcessor(CRITIQUE_ROUTER, CritiqueRouter::new, wiring.source(Topics.CRITIQUES));
+    topology.addProcessor(FEEDBACK_ROUTER, FeedbackRouter::new, wiring.source(Topics.FEEDBACK));
+
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUN_STATE),
+        Serdes.String(), serdes.valueSerde(Run.class)), RUN_REQUESTED, RUN_EVENTS, COSTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUN_COSTS),
+        Serdes.String(), serdes.valueSerde(RunCosts.class)), COSTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHOT_ASSETS),
+        Serdes.String(), serdes.valueSerde(ShotAssetsProgress.class)), FAN_IN, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
+
+    wiring.sink(Topics.RUNS, RUN_REQUESTED, RUN_EVENTS, COSTS);
+    wiring.sink(Topics.EDITS_REQUESTED, FAN_IN);
+    wiring.sink(Topics.SHOT_TASKS, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
+    wiring.sink(Topics.RUN_EVENTS, FAN_IN, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
+    return topology;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.krag.topologies.stages;
+
+import dev.krag.schemas.RunEventType;
+import dev.krag.schemas.RunRequested;
+import dev.krag.schemas.ScenesParsed;
+import dev.krag.schemas.Stage;
+import dev.krag.schemas.Topics;
+import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.parse.SceneGraph;
+import dev.krag.stages.parse.StoryParser;
+import dev.krag.topologies.CostEvents;
+import dev.krag.topologies.Outputs;
+import dev.krag.topologies.RunEvents;
+import java.util.Map;
+
+/** Story text to scene graph. */
+final class ParseProcessor extends StageProcessor<RunRequested> {
+
+  private final StoryParser parser;
+
+  ParseProcessor(StoryParser parser) {
+    super(Stage.PARSE);
+    this.parser = parser;
+  }
+
+  @Override
+  void handle(RunRequested run, Outputs out) {
+    RunEvents.send(out, run.getRunId(), Stage.PARSE, RunEventType.STARTED, 0, "parsing " + run.getTitle(), Map.of());
+    long started = System.nanoTime();
+    SceneGraph graph = parser.parse(run.getTitle(), run.getText());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (graph.scenes().isEmpty()) {
+      throw new IllegalArgumentException("the story has no scenes");
+    }
+    out.send(Topics.SCENES_PARSED, run.getRunId(), ScenesParsed.newBuilder()
+        .setRunId(run.getRunId())
+        .setStoryId(run.getStoryId())
+        .setTitle(graph.title())
+        .setScenes(graph.scenes())
+        .setCharacters(graph.characters())
+        .setLocations(graph.locations())
+        .setRelations(graph.relations())
+        .setConfig(run.getConfig())
+        .build());
+    CostEvents.send(out, run.getRunId(), Stage.PARSE,
+        ProviderCall.local("parse", parser.name(), run.getText().length(), "character", seconds, false));
+    RunEvents.send(out, run.getRunId(), Stage.PARSE, RunEventType.COMPLETED, 0,
+        String.format("%d scenes, %d characters, %d locations", graph.scenes().size(), graph.characters().size(),
+            graph.locations().size()),
+        Map.of("scenes", Integer.toString(graph.scenes().size()),
+            "characters", Integer.toString(graph.characters().size()),
+            "locations", Integer.toString(graph.locations().size())));
+  }
+
+  @Override
+  String runId(RunRequested value) {
+    return value.getRunId();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.krag.topologies.stages;
+
+import dev.krag.schemas.RunEventType;
+import dev.krag.schemas.ScenesParsed;
+import dev.krag.schemas.Shot;
+import dev.krag.schemas.ShotsPlanned;
+import dev.krag.schemas.Stage;
+import dev.krag.schemas.Topics;
+import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.parse.SceneGraph;
+import dev.krag.stages.plan.ShotPlanner;
+import dev.krag.topologies.CostEvents;
+import dev.krag.topologies.Outputs;
+import dev.krag.topologies.RunEvents;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Scene graph to shot plan. */
+final class PlanProcessor extends StageProcessor<ScenesParsed> {
+
+  private final ShotPlanner planner;
+
+  PlanProcessor(ShotPlanner planner) {
+    super(Stage.PLAN);
+    this.planner = planner;
+  }
+
+  @Override
+  void handle(ScenesParsed parsed, Outputs out) {
+    RunEvents.send(out, parsed.getRunId(), Stage.PLAN, RunEventType.STARTED, 0, "planning shots", Map.of());
+    long started = System.nanoTime();
+    SceneGraph graph = new SceneGraph(parsed.getTitle(), parsed.getScenes(), parsed.getCharacters(), parsed.getLocations(),
+        parsed.getRelations());
+    List<Shot> shots = planner.plan(graph, parsed.getConfig());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    out.send(Topics.SHOTS_PLANNED, parsed.getRunId(), ShotsPlanned.newBuilder()
+        .setRunId(parsed.getRunId())
+        .setTitle(parsed.getTitle())
+        .setShots(shots)
+        .setCharacters(parsed.getCharacters())
+        .setLocations(parsed.getLocations())
+        .setSceneCount(parsed.getScenes().size())
+        .setConfig(parsed.getConfig())
+        .build());
+    CostEvents.send(out, parsed.getRunId(), Stage.PLAN, ProviderCall.local("plan", "local-shot-planner", shots.size(), "shot", seconds, false));
+    double planned = shots.stream().mapToDouble(Shot::getDurationSeconds).sum();
+    RunEvents.send(out, parsed.getRunId(), Stage.PLAN, RunEventType.COMPLETED, 0,
+        String.format(Locale.ROOT, "%d shots, %.0f s planned", shots.size(), planned),
+        Map.of("shots", Integer.toString(shots.size()), "plannedSeconds", String.format(Locale.ROOT, "%.3f", planned)));
+  }
+
+  @Override
+  String runId(ScenesParsed value) {
+    return value.getRunId();
+  }
+}

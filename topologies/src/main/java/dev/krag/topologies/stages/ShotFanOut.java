@@ -1,0 +1,56 @@
+package dev.krag.topologies.stages;
+
+import dev.krag.schemas.Location;
+import dev.krag.schemas.RunEventType;
+import dev.krag.schemas.Shot;
+import dev.krag.schemas.ShotTask;
+import dev.krag.schemas.ShotsPlanned;
+import dev.krag.schemas.Stage;
+import dev.krag.schemas.StoryCharacter;
+import dev.krag.schemas.Topics;
+import dev.krag.stages.parse.Ids;
+import dev.krag.topologies.Outputs;
+import dev.krag.topologies.RunEvents;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** One shot task per planned shot, keyed by run and shot so that tasks spread over the partitions. */
+final class ShotFanOut extends StageProcessor<ShotsPlanned> {
+
+  private static final Location NOWHERE = Location.newBuilder()
+      .setId(Ids.UNKNOWN_LOCATION).setName("once upon a time").setDescription("a fairy-tale land").build();
+
+  ShotFanOut() {
+    super(Stage.GENERATE);
+  }
+
+  @Override
+  void handle(ShotsPlanned plan, Outputs out) {
+    Map<String, StoryCharacter> characters =
+        plan.getCharacters().stream().collect(Collectors.toMap(StoryCharacter::getId, Function.identity()));
+    Map<String, Location> locations =
+        plan.getLocations().stream().collect(Collectors.toMap(Location::getId, Function.identity()));
+    RunEvents.send(out, plan.getRunId(), Stage.GENERATE, RunEventType.STARTED, 0,
+        "rendering " + plan.getShots().size() + " shots", Map.of("shots", Integer.toString(plan.getShots().size())));
+    for (Shot shot : plan.getShots()) {
+      ShotTask task = ShotTask.newBuilder()
+          .setRunId(plan.getRunId())
+          .setTitle(plan.getTitle())
+          .setIteration(0)
+          .setShotCount(plan.getShots().size())
+          .setSceneCount(plan.getSceneCount())
+          .setShot(shot)
+          .setCharacters(shot.getCharacterIds().stream().map(characters::get).toList())
+          .setLocation(locations.getOrDefault(shot.getLocationId(), NOWHERE))
+          .setConfig(plan.getConfig())
+          .build();
+      out.send(Topics.SHOT_TASKS, Topics.shotTaskKey(plan.getRunId(), shot.getShotId()), task);
+    }
+  }
+
+  @Override
+  String runId(ShotsPlanned value) {
+    return value.getRunId();
+  }
+}

@@ -1,0 +1,206 @@
+package dev.krag.topologies.bookkeeping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krag.schemas.CheckResult;
+import dev.krag.schemas.CostEvent;
+import dev.krag.schemas.Critique;
+import dev.krag.schemas.EditRequested;
+import dev.krag.schemas.Feedback;
+import dev.krag.schemas.FeedbackAction;
+import dev.krag.schemas.Run;
+import dev.krag.schemas.RunConfig;
+import dev.krag.schemas.RunCosts;
+import dev.krag.schemas.RunEvent;
+import dev.krag.schemas.RunEventType;
+import dev.krag.schemas.RunRequested;
+import dev.krag.schemas.RunStatus;
+import dev.krag.schemas.ShotAssets;
+import dev.krag.schemas.ShotTask;
+import dev.krag.schemas.Stage;
+import dev.krag.schemas.Topics;
+import dev.krag.schemas.Verdict;
+import dev.krag.stages.Fixtures;
+import dev.krag.topologies.Driver;
+import dev.krag.topologies.RunEvents;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BookkeepingTopologyTest {
+
+  private static final String RUN = "run-test";
+
+  @TempDir Path state;
+  private Driver driver;
+
+  @BeforeEach
+  void start() {
+    driver = Driver.bookkeeping(BookkeepingTopology.build(Driver.SERDES), state);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void runEventsFoldIntoTheRunStateAndThePublishedRun() {
+    driver.input(Topics.RUNS_REQUESTED).pipeInput(RUN, request());
+    events(RunEvents.of(RUN, Stage.PARSE, RunEventType.COMPLETED, 0, "", "", Map.of("scenes", "3"), 2),
+        RunEvents.of(RUN, Stage.PLAN, RunEventType.COMPLETED, 0, "", "", Map.of("shots", "7"), 3));
+
+    Run run = driver.storeValue(BookkeepingTopology.RUN_STATE, RUN);
+    assertThat(run.getStatus()).isEqualTo(RunStatus.RUNNING);
+    assertThat(run.getScenes()).isEqualTo(3);
+    assertThat(run.getShots()).isEqualTo(7);
+    List<Run> published = driver.output(Topics.RUNS).readValuesToList();
+    assertThat(published).last().isEqualTo(run);
+    assertThat(published).extracting(Run::getStatus).startsWith(RunStatus.REQUESTED);
+  }
+
+  @Test
+  void aCostEventDeliveredTwiceIsCountedOnce() {
+    CostEvent call = CostEvent.newBuilder().setEventId("cost-1").setRunId(RUN).setStage(Stage.GENERATE)
+        .setProvider("replicate").setModel("sdxl").setUnits(1).setUnit("image").setUsd(0.004).setComputeSeconds(2).setAt(1)
+        .build();
+    CostEvent other = CostEvent.newBuilder(call).setEventId("cost-2").build();
+
+    driver.input(Topics.COSTS).pipeInput(RUN, call);
+    driver.input(Topics.COSTS).pipeInput(RUN, call);
+    driver.input(Topics.COSTS).pipeInput(RUN, other);
+
+    RunCosts costs = driver.storeValue(BookkeepingTopology.RUN_COSTS, RUN);
+    assertThat(costs.getTotalUsd()).isEqualTo(0.008, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(costs.getLines()).singleElement().satisfies(line -> assertThat(line.getCalls()).isEqualTo(2));
+    Run run = driver.storeValue(BookkeepingTopology.RUN_STATE, RUN);
+    assertThat(run.getCostUsd()).isEqualTo(0.008, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
+  void anEditIsRequestedOnceWhenEveryShotIsInWhateverTheOrderAndDuplicates() {
+    List<ShotAssets> assets = assetsOf(3, 0);
+
+    driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, assets.get(2));
+    driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, assets.get(0));
+    driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, assets.get(0));
+    driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, assets.get(1));
+    driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, assets.get(1));
+
+    List<EditRequested> edits = driver.output(Topics.EDITS_REQUESTED).readValuesToList();
+    assertThat(edits).singleElement().satisfies(edit -> {
+      assertThat(edit.getIteration()).isZero();
+      assertThat(edit.getShots()).extracting(s -> s.getTask().getShot().getShotId()).containsExactly("s1", "s2", "s3");
+    });
+  }
+
+  @Test
+  void refineRendersOnlyTheShotsAtFaultThenEditsAgainAndCompletes() {
+    assetsOf(3, 0).forEach(a -> driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, a));
+    TestOutputTopic<String, EditRequested> edits = driver.output(Topics.EDITS_REQUESTED);
+    edits.readValuesToList();
+
+    driver.input(Topics.CRITIQUES).pipeInput(RUN, critique(0, Verdict.REFINE, List.of("s2")));
+
+    List<TestRecord<String, ShotTask>> tasks = driver.output(Topics.SHOT_TASKS).readRecordsToList();
+    assertThat(tasks).singleElement().satisfies(task -> {
+      assertThat(task.key()).isEqualTo(Topics.shotTaskKey(RUN, "s2"));
+      assertThat(task.value().getIteration()).isEqualTo(1);
+      assertThat(task.value().getRefinementHint()).contains("slower");
+    });
+
+    driver.input(Topics.CRITIQUES).pipeInput(RUN, critique(0, Verdict.REFINE, List.of("s2")));
+    assertThat(driver.output(Topics.SHOT_TASKS).readValuesToList()).as("a redelivered verdict starts nothing").isEmpty();
+
+    driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, assetsOf(3, 1).get(1));
+    EditRequested second = edits.readValue();
+    assertThat(second.getIteration()).isEqualTo(1);
+    assertThat(second.getShots()).extracting(s -> s.getTask().getIteration()).containsExactly(0, 1, 0);
+
+    driver.input(Topics.CRITIQUES).pipeInput(RUN, critique(1, Verdict.ACCEPT, List.of()));
+    List<RunEvent> events = driver.output(Topics.RUN_EVENTS).readValuesToList();
+    assertThat(events).extracting(RunEvent::getType).contains(RunEventType.REFINING, RunEventType.COMPLETED);
+
+    driver.input(Topics.RUNS_REQUESTED).pipeInput(RUN, request());
+    events.forEach(e -> driver.input(Topics.RUN_EVENTS).pipeInput(RUN, e));
+    Run run = driver.storeValue(BookkeepingTopology.RUN_STATE, RUN);
+    assertThat(run.getStatus()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(run.getIteration()).isEqualTo(1);
+    assertThat(run.getVideoPath()).isEqualTo("outputs/run-test/final.mp4");
+  }
+
+  @Test
+  void aRejectedVideoFailsTheRun() {
+    assetsOf(1, 0).forEach(a -> driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, a));
+
+    driver.input(Topics.CRITIQUES).pipeInput(RUN, critique(0, Verdict.REJECT, List.of()));
+
+    RunEvent failed = driver.output(Topics.RUN_EVENTS).readValuesToList().getLast();
+    assertThat(failed.getType()).isEqualTo(RunEventType.FAILED);
+    assertThat(failed.getMessage()).contains("scene-coverage");
+  }
+
+  @Test
+  void aPersonRejectingAShotRendersItAgainWithTheirComment() {
+    assetsOf(2, 0).forEach(a -> driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, a));
+
+    driver.input(Topics.FEEDBACK).pipeInput(RUN, Feedback.newBuilder().setFeedbackId("fb-1").setRunId(RUN)
+        .setAction(FeedbackAction.REJECT_SHOT).setShotId("s1").setComment("make the fox bigger").setCreatedAt(1).build());
+
+    ShotTask task = driver.output(Topics.SHOT_TASKS).readValue();
+    assertThat(task.getShot().getShotId()).isEqualTo("s1");
+    assertThat(task.getRefinementHint()).isEqualTo("make the fox bigger");
+  }
+
+  /**
+   * TopologyTestDriver (4.4) calls the deserialization handler but does not capture the dead-letter
+   * records it returns; the handler's record is tested in DeadLetterHandlersTest and its landing on
+   * the topic in the broker integration test.
+   */
+  @Test
+  void anUnreadableRecordIsSkippedAndTheNextOneIsProcessed() {
+    driver.rawInput(Topics.COSTS).pipeInput(RUN.getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
+    driver.input(Topics.RUNS_REQUESTED).pipeInput(RUN, request());
+
+    assertThat((Run) driver.storeValue(BookkeepingTopology.RUN_STATE, RUN)).isNotNull();
+    assertThat((RunCosts) driver.storeValue(BookkeepingTopology.RUN_COSTS, RUN)).isNull();
+  }
+
+  private void events(RunEvent... events) {
+    for (RunEvent e : events) {
+      driver.input(Topics.RUN_EVENTS).pipeInput(RUN, e);
+    }
+  }
+
+  private static RunRequested request() {
+    return RunRequested.newBuilder().setRunId(RUN).setStoryId("story-1").setTitle("The Fox And The Cat").setText("...")
+        .setConfig(RunConfig.newBuilder().build()).setRequestedAt(1).build();
+  }
+
+  private static List<ShotAssets> assetsOf(int shots, int iteration) {
+    return java.util.stream.IntStream.range(0, shots).mapToObj(i -> {
+      ShotTask task = Fixtures.task("s" + (i + 1), "scene-" + (i + 1), i, "narration " + i, shots, shots);
+      task.setIteration(iteration);
+      task.setRunId(RUN);
+      return ShotAssets.newBuilder().setTask(task).setImagePath("img-" + i + "-" + iteration).setAudioPath("a-" + i)
+          .setAudioSeconds(1).setDurationSeconds(2).setInputsHash("h" + i + iteration).build();
+    }).toList();
+  }
+
+  private static Critique critique(int iteration, Verdict verdict, List<String> atFault) {
+    CheckResult pace = new CheckResult("narration-pace", atFault.isEmpty() ? 1.0 : 0.5, 1.0, atFault.isEmpty(),
+        "1 shot read too fast (slower for " + atFault + ")", atFault);
+    CheckResult scenes = new CheckResult("scene-coverage", verdict == Verdict.REJECT ? 0.5 : 1.0, 1.0,
+        verdict != Verdict.REJECT, "scenes", List.of());
+    return Critique.newBuilder().setRunId(RUN).setIteration(iteration).setVerdict(verdict).setScore(0.9)
+        .setChecks(List.of(scenes, pace)).setShotsAtFault(atFault).setVideoPath("outputs/run-test/final.mp4")
+        .setDurationSeconds(6).setSceneCount(3).setShotCount(3).build();
+  }
+}

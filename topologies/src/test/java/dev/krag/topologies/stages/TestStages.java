@@ -1,0 +1,26 @@
+package dev.krag.topologies.stages;
+
+import dev.krag.stages.critique.Critic;
+import dev.krag.stages.critique.CriticSettings;
+import dev.krag.stages.critique.VideoProbe;
+import dev.krag.stages.edit.VideoEditor;
+import dev.krag.stages.generate.FreeTtsVoice;
+import dev.krag.stages.generate.ShotGenerator;
+import dev.krag.stages.generate.SilhouetteIllustrator;
+import dev.krag.stages.parse.LocalStoryParser;
+import dev.krag.stages.plan.ShotPlanner;
+import dev.krag.stages.store.LocalAssetStore;
+import java.nio.file.Path;
+
+/** The real local stages, storing under a test folder. */
+public final class TestStages {
+
+  private TestStages() {}
+
+  public static Stages under(Path root) {
+    LocalAssetStore store = new LocalAssetStore(root);
+    return new Stages(new LocalStoryParser(), new ShotPlanner(),
+        new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), store),
+        new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
+  }
+}
