@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** Objects as plain files under a root folder; each write lands whole through a rename. */
 public final class LocalAssetStore implements AssetStore {
+
+  private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
   private final Path root;
 
@@ -54,6 +59,9 @@ public final class LocalAssetStore implements AssetStore {
   }
 
   private static void moveInto(Path temp, Path target) throws IOException {
+    if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(temp, READABLE); // temp files are private; published media are not
+    }
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

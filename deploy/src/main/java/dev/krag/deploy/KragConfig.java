@@ -1,0 +1,133 @@
+package dev.krag.deploy;
+
+import dev.krag.schemas.RunConfig;
+import dev.krag.stages.critique.CriticSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every setting krag reads, in one typed place: parsed once from the environment, validated before
+ * anything starts, and printable. Each has a default that works on one machine with no services.
+ *
+ * @param outDir where runs write their media and the embedded services their data ({@code KRAG_OUT})
+ * @param kafkaBootstrap an external Kafka cluster; empty starts an embedded broker ({@code KAFKA_BOOTSTRAP_SERVERS})
+ * @param registryUrl an external registry's v3 API; empty starts the embedded one ({@code REGISTRY_URL})
+ * @param registryHome the unpacked registry distribution the embedded one runs from ({@code KRAG_REGISTRY_HOME})
+ * @param replicationFactor of krag's topics and internal topics ({@code KRAG_REPLICATION_FACTOR})
+ * @param stageThreads stream threads for the heavy stages ({@code KRAG_STAGE_THREADS})
+ * @param run the defaults of each run: frame size, fps, pace, iterations
+ * @param critic the critic's thresholds
+ * @param maxStoryBytes the largest story accepted ({@code KRAG_MAX_STORY_BYTES})
+ * @param runTimeout how long {@code krag run} waits for a run in all ({@code KRAG_RUN_TIMEOUT_SECONDS})
+ * @param stallTimeout how long it waits without any news of the run ({@code KRAG_STALL_TIMEOUT_SECONDS})
+ */
+public record KragConfig(
+    Path outDir,
+    String kafkaBootstrap,
+    String registryUrl,
+    Path registryHome,
+    short replicationFactor,
+    int stageThreads,
+    RunConfig run,
+    CriticSettings critic,
+    int maxStoryBytes,
+    Duration runTimeout,
+    Duration stallTimeout) {
+
+  public KragConfig {
+    require(stageThreads >= 1, "KRAG_STAGE_THREADS must be at least 1");
+    require(replicationFactor >= 1, "KRAG_REPLICATION_FACTOR must be at least 1");
+    require(run.getWidth() % 2 == 0 && run.getHeight() % 2 == 0 && run.getWidth() >= 64 && run.getHeight() >= 64,
+        "KRAG_WIDTH and KRAG_HEIGHT must be even and at least 64");
+    require(run.getFps() >= 1 && 48_000 % run.getFps() == 0, "KRAG_FPS must divide 48000 (e.g. 24, 25, 30)");
+    require(run.getWordsPerMinute() >= 60 && run.getWordsPerMinute() <= 300, "KRAG_WORDS_PER_MINUTE must be 60..300");
+    require(run.getMaxIterations() >= 1, "KRAG_MAX_ITERATIONS must be at least 1");
+    require(maxStoryBytes > 0, "KRAG_MAX_STORY_BYTES must be positive");
+  }
+
+  public static KragConfig fromEnvironment() {
+    return from(System::getenv);
+  }
+
+  public static KragConfig from(Function<String, String> env) {
+    Settings s = new Settings(env);
+    return new KragConfig(
+        outDir(env),
+        s.text("KAFKA_BOOTSTRAP_SERVERS", ""),
+        s.text("REGISTRY_URL", ""),
+        Path.of(s.text("KRAG_REGISTRY_HOME", System.getProperty("krag.registry.home", "deploy/target/apicurio-registry"))),
+        (short) s.integer("KRAG_REPLICATION_FACTOR", 1),
+        s.integer("KRAG_STAGE_THREADS", 2),
+        RunConfig.newBuilder()
+            .setWidth(s.integer("KRAG_WIDTH", 1280))
+            .setHeight(s.integer("KRAG_HEIGHT", 720))
+            .setFps(s.integer("KRAG_FPS", 24))
+            .setWordsPerMinute(s.integer("KRAG_WORDS_PER_MINUTE", 150))
+            .setMaxIterations(s.integer("KRAG_MAX_ITERATIONS", 2))
+            .build(),
+        new CriticSettings(
+            s.decimal("KRAG_CRITIC_DURATION_TOLERANCE", CriticSettings.DEFAULTS.durationTolerance()),
+            s.decimal("KRAG_CRITIC_MIN_WPM", CriticSettings.DEFAULTS.minWordsPerMinute()),
+            s.decimal("KRAG_CRITIC_MAX_WPM", CriticSettings.DEFAULTS.maxWordsPerMinute())),
+        s.integer("KRAG_MAX_STORY_BYTES", 200_000),
+        Duration.ofSeconds(s.integer("KRAG_RUN_TIMEOUT_SECONDS", 3600)),
+        Duration.ofSeconds(s.integer("KRAG_STALL_TIMEOUT_SECONDS", 600)));
+  }
+
+  /** The output folder alone, which logging needs before the rest is read. */
+  public static Path outDir(Function<String, String> env) {
+    return Path.of(new Settings(env).text("KRAG_OUT", "out"));
+  }
+
+  public KragConfig withOutDir(Path dir) {
+    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, replicationFactor, stageThreads, run, critic,
+        maxStoryBytes, runTimeout, stallTimeout);
+  }
+
+  /** The settings as a person reads them at start-up (none of them is secret yet). */
+  public Map<String, String> describe() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("out", outDir.toAbsolutePath().toString());
+    m.put("kafka", kafkaBootstrap.isEmpty() ? "embedded" : kafkaBootstrap);
+    m.put("registry", registryUrl.isEmpty() ? "embedded" : registryUrl);
+    m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
+    m.put("pace", run.getWordsPerMinute() + " wpm");
+    m.put("iterations", Integer.toString(run.getMaxIterations()));
+    return m;
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** Reads typed values, naming the variable when one does not parse. */
+  private record Settings(Function<String, String> env) {
+    String text(String name, String fallback) {
+      String v = env.apply(name);
+      return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    int integer(String name, int fallback) {
+      String v = text(name, null);
+      try {
+        return v == null ? fallback : Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " must be a whole number, not '" + v + "'");
+      }
+    }
+
+    double decimal(String name, double fallback) {
+      String v = text(name, null);
+      try {
+        return v == null ? fallback : Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " must be a number, not '" + v + "'");
+      }
+    }
+  }
+}

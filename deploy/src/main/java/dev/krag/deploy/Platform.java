@@ -1,0 +1,115 @@
+package dev.krag.deploy;
+
+import dev.krag.deploy.embedded.EmbeddedKafka;
+import dev.krag.deploy.embedded.RegistryServer;
+import dev.krag.deploy.embedded.TopicProvisioner;
+import dev.krag.schemas.RegistrySerdeFactory;
+import dev.krag.schemas.SerdeFactory;
+import dev.krag.schemas.Topics;
+import dev.krag.stages.critique.Critic;
+import dev.krag.stages.critique.VideoProbe;
+import dev.krag.stages.edit.VideoEditor;
+import dev.krag.stages.generate.FreeTtsVoice;
+import dev.krag.stages.generate.ShotGenerator;
+import dev.krag.stages.generate.SilhouetteIllustrator;
+import dev.krag.stages.parse.LocalStoryParser;
+import dev.krag.stages.plan.ShotPlanner;
+import dev.krag.stages.store.LocalAssetStore;
+import dev.krag.topologies.StreamsRunner;
+import dev.krag.topologies.StreamsSettings;
+import dev.krag.topologies.bookkeeping.BookkeepingTopology;
+import dev.krag.topologies.stages.StageTopology;
+import dev.krag.topologies.stages.Stages;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Everything a run needs, started in order and closed in reverse: the broker and the registry
+ * (embedded unless configured), the topics, and both Streams applications.
+ */
+public final class Platform implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final KragConfig config;
+  private String bootstrapServers;
+  private SerdeFactory serdes;
+  private StreamsRunner bookkeeping;
+
+  private Platform(KragConfig config) {
+    this.config = config;
+  }
+
+  /** @param runtimeDir where the embedded broker, registry and state stores keep their data */
+  public static Platform start(KragConfig config, Path runtimeDir) throws Exception {
+    Platform platform = new Platform(config);
+    try {
+      platform.startAll(runtimeDir);
+    } catch (Exception | Error e) {
+      platform.close();
+      throw e;
+    }
+    return platform;
+  }
+
+  private void startAll(Path runtimeDir) throws Exception {
+    if (config.kafkaBootstrap().isEmpty()) {
+      EmbeddedKafka kafka = started(EmbeddedKafka.start(runtimeDir.resolve("kafka")));
+      bootstrapServers = kafka.bootstrapServers();
+    } else {
+      bootstrapServers = config.kafkaBootstrap();
+    }
+    URI registry = config.registryUrl().isEmpty()
+        ? started(RegistryServer.start(config.registryHome(), runtimeDir.resolve("registry"), START_TIMEOUT)).api()
+        : URI.create(config.registryUrl());
+    serdes = new RegistrySerdeFactory(registry);
+    TopicProvisioner.ensure(bootstrapServers, Topics.all(), config.replicationFactor());
+
+    StreamsSettings settings = new StreamsSettings(bootstrapServers, runtimeDir.resolve("state"), config.stageThreads(),
+        config.replicationFactor(), "", config.runTimeout());
+    bookkeeping = started(new StreamsRunner(BookkeepingTopology.APPLICATION_ID, BookkeepingTopology.build(serdes),
+        settings.bookkeeping(BookkeepingTopology.APPLICATION_ID)).start(START_TIMEOUT));
+    started(new StreamsRunner(StageTopology.APPLICATION_ID, StageTopology.build(serdes, localStages()),
+        settings.stages(StageTopology.APPLICATION_ID)).start(START_TIMEOUT));
+  }
+
+  private Stages localStages() {
+    LocalAssetStore assets = new LocalAssetStore(config.outDir());
+    return new Stages(new LocalStoryParser(), new ShotPlanner(),
+        new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), assets),
+        new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public SerdeFactory serdes() {
+    return serdes;
+  }
+
+  public StreamsRunner bookkeeping() {
+    return bookkeeping;
+  }
+
+  private <T extends AutoCloseable> T started(T resource) {
+    started.push(resource);
+    return resource;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        // closing the rest matters more than this one's error
+        org.slf4j.LoggerFactory.getLogger(Platform.class).warn("error while stopping", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.krag.deploy;
+
+import dev.krag.schemas.Run;
+import dev.krag.schemas.RunEvent;
+import dev.krag.schemas.SerdeFactory;
+import dev.krag.schemas.Topic;
+import dev.krag.schemas.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Follows one run on the runs and run-events topics (committed records only), from the moment it is
+ * opened, so nothing the run does after its request is missed.
+ */
+public final class RunWatcher implements AutoCloseable {
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final SerdeFactory serdes;
+
+  public RunWatcher(String bootstrapServers, SerdeFactory serdes) {
+    this.serdes = serdes;
+    this.consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (Topic<?, ?> topic : List.of(Topics.RUNS, Topics.RUN_EVENTS)) {
+      consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position); // fix the positions now, before the run is requested
+  }
+
+  /** What the watcher saw of the run when it stopped watching. */
+  public record Outcome(Run run, boolean timedOut, String reason) {}
+
+  /**
+   * Waits until the run completes or fails, or until it takes too long or goes quiet for too long.
+   */
+  public Outcome await(String runId, Duration timeout, Duration stall, Consumer<RunEvent> onEvent) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long lastNews = System.nanoTime();
+    Run last = null;
+    while (true) {
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        if (record.topic().equals(Topics.RUNS.name())) {
+          Run run = serdes.valueSerde(Topics.RUNS).deserializer().deserialize(record.topic(), record.headers(), record.value());
+          if (run != null && run.getRunId().equals(runId)) {
+            last = run;
+            lastNews = System.nanoTime();
+          }
+        } else {
+          RunEvent event = serdes.valueSerde(Topics.RUN_EVENTS).deserializer().deserialize(record.topic(), record.headers(), record.value());
+          if (event != null && event.getRunId().equals(runId)) {
+            onEvent.accept(event);
+            lastNews = System.nanoTime();
+          }
+        }
+      }
+      if (last != null && dev.krag.topologies.bookkeeping.RunStateAggregator.isFinished(last)) {
+        return new Outcome(last, false, "");
+      }
+      long now = System.nanoTime();
+      if (now > deadline) {
+        return new Outcome(last, true, "the run did not finish within " + timeout);
+      }
+      if (now - lastNews > stall.toNanos()) {
+        return new Outcome(last, true, "no news of the run for " + stall);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}

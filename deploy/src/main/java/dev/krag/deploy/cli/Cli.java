@@ -1,0 +1,83 @@
+package dev.krag.deploy.cli;
+
+import dev.krag.deploy.KragConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads the command line and runs one command. Mistakes in what the person typed or gave (a missing
+ * file, an empty story) are one line and exit code 2; a run that fails is exit code 1.
+ */
+public final class Cli {
+
+  static final String USAGE = """
+      usage: krag run FILE [--out DIR] [--json]     a story to a narrated MP4 in DIR/outputs/<runId>/final.mp4
+             krag parse FILE [--json]               the scene graph of a story""";
+
+  private final Function<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public Cli(Function<String, String> env, PrintStream out, PrintStream err) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+  }
+
+  public int execute(String[] args) {
+    try {
+      Arguments a = Arguments.parse(args);
+      Path outDir = a.out() != null ? Path.of(a.out()) : KragConfig.outDir(env);
+      Logs.configure(outDir); // before anything logs: Avro and Kafka classes log as they load
+      KragConfig config = KragConfig.from(env).withOutDir(outDir);
+      return switch (a.command()) {
+        case "run" -> RunCommand.run(Path.of(a.file()), a.json(), config, out, err);
+        case "parse" -> ParseCommand.run(Path.of(a.file()), a.json(), config, out);
+        default -> throw new UsageException("unknown command '" + a.command() + "'\n" + USAGE);
+      };
+    } catch (UsageException e) {
+      err.println("krag: " + e.getMessage());
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println("krag: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("krag: failed: " + e);
+      return 1;
+    }
+  }
+
+  /** The words of a command line. */
+  record Arguments(String command, String file, String out, boolean json) {
+    static Arguments parse(String[] args) throws UsageException {
+      List<String> positional = new ArrayList<>();
+      String outDir = null;
+      boolean json = false;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--json" -> json = true;
+          case "--out" -> {
+            if (i + 1 >= args.length) {
+              throw new UsageException("--out needs a folder");
+            }
+            outDir = args[++i];
+          }
+          case "-h", "--help" -> throw new UsageException(USAGE);
+          default -> {
+            if (args[i].startsWith("--")) {
+              throw new UsageException("unknown option " + args[i] + "\n" + USAGE);
+            }
+            positional.add(args[i]);
+          }
+        }
+      }
+      if (positional.size() != 2) {
+        throw new UsageException(positional.isEmpty() ? USAGE : "expected a command and one story file\n" + USAGE);
+      }
+      return new Arguments(positional.get(0), positional.get(1), outDir, json);
+    }
+  }
+}

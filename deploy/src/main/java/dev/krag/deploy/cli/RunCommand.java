@@ -1,0 +1,126 @@
+package dev.krag.deploy.cli;
+
+import dev.krag.deploy.KragConfig;
+import dev.krag.deploy.Platform;
+import dev.krag.deploy.Publisher;
+import dev.krag.deploy.RunWatcher;
+import dev.krag.schemas.Run;
+import dev.krag.schemas.RunRequested;
+import dev.krag.schemas.RunStatus;
+import dev.krag.schemas.Story;
+import dev.krag.schemas.StorySource;
+import dev.krag.schemas.Topics;
+import dev.krag.stages.generate.InputsHash;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * {@code krag run FILE}: starts the platform, posts the story and a run request, follows the run
+ * to its end and reports it. Only a completed run exits 0.
+ */
+final class RunCommand {
+
+  private RunCommand() {}
+
+  static int run(Path file, boolean json, KragConfig config, PrintStream out, PrintStream err) throws Exception {
+    StoryFile story = StoryFile.read(file, config.maxStoryBytes());
+    String storyId = "story-" + InputsHash.of(story.text());
+    String runId = "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-" + UUID.randomUUID().toString().substring(0, 6);
+    Path runtime = config.outDir().resolve("runtime").resolve(runId);
+    err.printf("krag run %s  (%s)%n", runId, story.title());
+    config.describe().forEach((k, v) -> err.printf("  %-10s %s%n", k, v));
+    long started = System.nanoTime();
+    RunWatcher.Outcome outcome;
+    try (Platform platform = Platform.start(config, runtime);
+         RunWatcher watcher = new RunWatcher(platform.bootstrapServers(), platform.serdes());
+         Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
+      err.printf("  %-10s ready in %.1f s%n", "platform", (System.nanoTime() - started) / 1e9);
+      long now = System.currentTimeMillis();
+      publisher.send(Topics.STORIES, storyId, Story.newBuilder()
+          .setStoryId(storyId).setTitle(story.title()).setText(story.text()).setSource(StorySource.CLI).setCreatedAt(now)
+          .build());
+      publisher.send(Topics.RUNS_REQUESTED, runId, RunRequested.newBuilder()
+          .setRunId(runId).setStoryId(storyId).setTitle(story.title()).setText(story.text()).setConfig(config.run())
+          .setRequestedAt(now).build());
+      Progress progress = new Progress(err);
+      outcome = watcher.await(runId, config.runTimeout(), config.stallTimeout(), progress::on);
+    } finally {
+      deleteQuietly(runtime);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return report(runId, outcome, config, seconds, json, out, err);
+  }
+
+  private static int report(String runId, RunWatcher.Outcome outcome, KragConfig config, double seconds, boolean json,
+      PrintStream out, PrintStream err) {
+    Run run = outcome.run();
+    boolean completed = run != null && run.getStatus() == RunStatus.COMPLETED && run.getVideoPath() != null
+        && Files.isRegularFile(config.outDir().resolve(run.getVideoPath()));
+    String status = completed ? RunStatus.COMPLETED.name() : "FAILED";
+    String reason = outcome.timedOut() ? outcome.reason()
+        : run == null ? "the run left no state"
+        : run.getError() != null ? run.getError()
+        : !completed ? "the run completed without a video" : "";
+    Path video = run == null || run.getVideoPath() == null ? null : config.outDir().resolve(run.getVideoPath()).toAbsolutePath();
+    if (json) {
+      out.println(Json.write(summary(runId, status, reason, video, run)));
+    }
+    if (completed) {
+      err.printf("%n  final video  %s%n", video);
+      err.printf(Locale.ROOT, "  duration     %.1f s, %d scenes, %d shots%n", run.getDurationSeconds(), run.getScenes(), run.getShots());
+      err.printf(Locale.ROOT, "  cost         $%.4f (%.1f s of local compute)   critic score %.2f (%s after %d iteration%s)%n",
+          run.getCostUsd(), run.getComputeSeconds(), run.getCriticScore(), run.getVerdict(), run.getIteration() + 1,
+          run.getIteration() == 0 ? "" : "s");
+      err.printf(Locale.ROOT, "  wall time    %.1f s%n", seconds);
+      if (!json) {
+        out.println(video);
+      }
+      return 0;
+    }
+    err.printf("%nkrag: run %s FAILED: %s%n", runId, reason);
+    return 1;
+  }
+
+  private static Map<String, Object> summary(String runId, String status, String reason, Path video, Run run) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("runId", runId);
+    m.put("status", status);
+    m.put("video", video == null ? null : video.toString());
+    m.put("durationSeconds", run == null ? 0 : run.getDurationSeconds());
+    m.put("scenes", run == null ? 0 : run.getScenes());
+    m.put("shots", run == null ? 0 : run.getShots());
+    m.put("costUsd", run == null ? 0 : run.getCostUsd());
+    Map<String, Object> critic = new LinkedHashMap<>();
+    critic.put("score", run == null ? 0 : run.getCriticScore());
+    critic.put("verdict", run == null || run.getVerdict() == null ? null : run.getVerdict().name());
+    critic.put("iterations", run == null ? 0 : run.getIteration() + 1);
+    m.put("critic", critic);
+    if (!reason.isEmpty()) {
+      m.put("error", reason);
+    }
+    return m;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      Files.deleteIfExists(dir.getParent()); // only if no other run is using it
+    } catch (IOException e) {
+      // leftovers of a finished run's broker are harmless; the next run uses a folder of its own
+    }
+  }
+}

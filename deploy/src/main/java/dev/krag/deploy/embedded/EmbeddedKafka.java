@@ -1,0 +1,98 @@
+package dev.krag.deploy.embedded;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.internals.Exit;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Kafka broker in this JVM: one KRaft node that is both controller and broker, on loopback,
+ * with its log under a folder of its own. Replication factors are 1, as on any single broker.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+
+  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  public static EmbeddedKafka start(Path logDir) throws Exception {
+    neutraliseExit();
+    Files.createDirectories(logDir);
+    int brokerPort = Ports.free();
+    int controllerPort = Ports.free();
+    String dir = logDir.toAbsolutePath().toString();
+    KafkaConfig config = new KafkaConfig(Map.ofEntries(
+        Map.entry("process.roles", "broker,controller"),
+        Map.entry("node.id", "1"),
+        Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
+        Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
+        Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
+        Map.entry("controller.listener.names", "CONTROLLER"),
+        Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+        Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+        Map.entry("log.dirs", dir),
+        Map.entry("offsets.topic.replication.factor", "1"),
+        Map.entry("offsets.topic.num.partitions", "3"),
+        Map.entry("transaction.state.log.replication.factor", "1"),
+        Map.entry("transaction.state.log.min.isr", "1"),
+        Map.entry("transaction.state.log.num.partitions", "3"),
+        Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+        Map.entry("share.coordinator.state.topic.min.isr", "1"),
+        Map.entry("group.initial.rebalance.delay.ms", "0"),
+        Map.entry("auto.create.topics.enable", "false"),
+        Map.entry("num.partitions", "1")), false);
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      new Formatter()
+          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+          .setNodeId(1)
+          .setClusterId(Uuid.randomUuid().toString())
+          .setDirectories(List.of(dir))
+          .setMetadataLogDirectory(dir)
+          .setControllerListenerName("CONTROLLER")
+          .setReleaseVersion(MetadataVersion.latestProduction())
+          .run();
+    }
+    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    String bootstrap = "127.0.0.1:" + brokerPort;
+    log.info("Kafka broker up at {} (log in {})", bootstrap, dir);
+    return new EmbeddedKafka(server, bootstrap);
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+
+  /** Kafka ends the process on fatal errors; in a shared JVM that is the caller's decision, not Kafka's. */
+  private static void neutraliseExit() {
+    Exit.setExitProcedure((code, message) -> {
+      throw new IllegalStateException("Kafka asked to exit(" + code + "): " + message);
+    });
+    Exit.setHaltProcedure((code, message) -> {
+      throw new IllegalStateException("Kafka asked to halt(" + code + "): " + message);
+    });
+  }
+}
