@@ -25,6 +25,10 @@ public final class ShotGenerator {
   /** The critic's hint that asks for slower narration; the voice then reads at this share of the pace. */
   public static final String SLOWER = "slower";
   static final double SLOWER_PACE = 0.85;
+  /** How far a reading may miss the planned time before it is read again. */
+  static final double PLAN_TOLERANCE = 0.03;
+  /** How far the pace may be corrected to meet the plan. */
+  static final double PACE_CORRECTION = 0.2;
 
   private final Illustrator illustrator;
   private final Voice voice;
@@ -57,12 +61,14 @@ public final class ShotGenerator {
 
     int pace = pace(task);
     String narration = task.getShot().getNarration();
-    String audioHash = InputsHash.of(voice.name(), narration, pace);
+    // A slower reading keeps its pace: its time is the plan's, stretched by as much as it slowed.
+    double readingSeconds = task.getShot().getDurationSeconds() * task.getConfig().getWordsPerMinute() / pace;
+    String audioHash = InputsHash.of(voice.name(), narration, pace, readingSeconds);
     String audioKey = AssetKeys.voiceover(runId, shotId, audioHash);
     boolean audioCached = store.exists(audioKey);
     started = System.nanoTime();
     if (!audioCached) {
-      store.write(audioKey, Wav.encode(voice.speak(narration, pace)));
+      store.write(audioKey, Wav.encode(speakToPlan(narration, pace, readingSeconds)));
     }
     double audioSeconds;
     try (InputStream wav = Files.newInputStream(store.localPath(audioKey))) {
@@ -79,6 +85,23 @@ public final class ShotGenerator {
         .setInputsHash(InputsHash.of(imageHash, audioHash))
         .build();
     return new Generated(assets, List.of(imageCall, voiceCall));
+  }
+
+  /**
+   * Speaks the narration so it fills the shot's planned time: a voice's real pace depends on the
+   * text (punctuation, long words), so a first reading that misses the plan by more than
+   * {@link #PLAN_TOLERANCE} is read again at a corrected pace, within {@link #PACE_CORRECTION} of the
+   * asked one. The plan stays the truth the editor and the critic measure against.
+   */
+  private Speech speakToPlan(String narration, int pace, double plannedSeconds) {
+    Speech speech = voice.speak(narration, pace);
+    double target = plannedSeconds - ShotPlanner.LEAD_OUT_SECONDS;
+    double ratio = speech.seconds() / target;
+    if (target <= 0 || Math.abs(ratio - 1) <= PLAN_TOLERANCE) {
+      return speech;
+    }
+    double corrected = Math.clamp(pace * ratio, pace * (1 - PACE_CORRECTION), pace * (1 + PACE_CORRECTION));
+    return voice.speak(narration, (int) Math.round(corrected));
   }
 
   /** The planned time, stretched to hold the whole narration, on a whole number of frames. */

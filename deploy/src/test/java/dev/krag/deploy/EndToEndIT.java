@@ -1,0 +1,46 @@
+package dev.krag.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.krag.deploy.cli.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The main job as a user runs it: {@code krag run TALE --json}, on the embedded broker and registry. */
+class EndToEndIT {
+
+  /** Kept after the run (under target/), so a failure leaves its logs and media to look at. */
+  private final Path out = Path.of("target", "it-out", "end-to-end-" + System.currentTimeMillis());
+
+  @Test
+  void aTaleBecomesAnMp4WithH264AndAacAsLongAsItsPlan() throws Exception {
+    Path tale = Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm", "43-the-fox-and-the-cat.txt");
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    int code = new Cli(Map.of("KRAG_STALL_TIMEOUT_SECONDS", "180")::get, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+        new PrintStream(stderr, true, StandardCharsets.UTF_8))
+        .execute(new String[] {"run", tale.toString(), "--out", out.toString(), "--json"});
+
+    assertThat(code).as(stderr.toString()).isZero();
+    JsonNode result = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+    assertThat(result.get("status").asText()).isEqualTo("COMPLETED");
+    Path video = Path.of(result.get("video").asText());
+    assertThat(video).isAbsolute().isRegularFile().startsWith(out.toAbsolutePath());
+    JsonNode probe = Ffprobe.probe(video);
+    assertThat(Ffprobe.codecOf(probe, "video")).isEqualTo("h264");
+    assertThat(Ffprobe.codecOf(probe, "audio")).isEqualTo("aac");
+    assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("plannedSeconds").asDouble(), withPercentage(5));
+    assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("durationSeconds").asDouble(), withPercentage(1));
+    assertThat(result.get("shots").asInt()).isGreaterThanOrEqualTo(result.get("scenes").asInt()).isPositive();
+    assertThat(result.get("critic").get("verdict").asText()).isEqualTo("ACCEPT");
+    assertThat(stderr.toString()).contains("✔ parse").contains("✔ edit").contains("final video");
+  }
+}

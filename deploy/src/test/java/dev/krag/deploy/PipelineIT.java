@@ -1,0 +1,89 @@
+package dev.krag.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krag.schemas.RunRequested;
+import dev.krag.schemas.RunStatus;
+import dev.krag.schemas.Scene;
+import dev.krag.schemas.ScenesParsed;
+import dev.krag.schemas.Topics;
+import dev.krag.schemas.VideoEdited;
+import dev.krag.topologies.errors.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline on the real broker and registry, read back from its topics. */
+class PipelineIT {
+
+  @TempDir static Path out;
+  private static KragConfig config;
+  private static Platform platform;
+
+  @BeforeAll
+  static void start() throws Exception {
+    config = KragConfig.from(Map.of("KRAG_WIDTH", "640", "KRAG_HEIGHT", "360")::get).withOutDir(out);
+    platform = Platform.start(config, out.resolve("runtime"));
+  }
+
+  @AfterAll
+  static void stop() {
+    platform.close();
+  }
+
+  @Test
+  void aPoisonRecordIsDeadLetteredAndTheNextRunCompletesWithAShotForEveryScene() throws Exception {
+    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(Topics.RUNS_REQUESTED.name(), "run-poison".getBytes(StandardCharsets.UTF_8),
+          "this is not an Avro record".getBytes(StandardCharsets.UTF_8))).get();
+    }
+    String text = Files.readString(Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm",
+        "26-the-old-man-and-his-grandson.txt"));
+    RunRequested request = RunRequested.newBuilder().setRunId("run-it-1").setStoryId("story-it-1")
+        .setTitle("The Old Man And His Grandson").setText(text).setConfig(config.run()).setRequestedAt(System.currentTimeMillis())
+        .build();
+
+    RunWatcher.Outcome outcome;
+    try (RunWatcher watcher = new RunWatcher(platform.bootstrapServers(), platform.serdes());
+         Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
+      publisher.send(Topics.RUNS_REQUESTED, request.getRunId(), request);
+      outcome = watcher.await(request.getRunId(), Duration.ofMinutes(5), Duration.ofMinutes(2), e -> { });
+    }
+
+    assertThat(outcome.run().getStatus()).as(String.valueOf(outcome.run().getError())).isEqualTo(RunStatus.COMPLETED);
+    Path video = out.resolve(outcome.run().getVideoPath());
+    assertThat(Ffprobe.codecOf(Ffprobe.probe(video), "video")).isEqualTo("h264");
+
+    ScenesParsed parsed = TopicDump.values(platform.bootstrapServers(), platform.serdes(), Topics.SCENES_PARSED).stream()
+        .filter(p -> p.getRunId().equals("run-it-1")).findFirst().orElseThrow();
+    VideoEdited edited = TopicDump.values(platform.bootstrapServers(), platform.serdes(), Topics.VIDEOS_EDITED).stream()
+        .filter(v -> v.getRunId().equals("run-it-1")).reduce((a, b) -> b).orElseThrow();
+    Set<String> scenesWithShots = edited.getShots().stream().map(s -> s.getTask().getShot().getSceneId()).collect(Collectors.toSet());
+    assertThat(scenesWithShots).containsExactlyInAnyOrderElementsOf(parsed.getScenes().stream().map(Scene::getId).toList());
+
+    ConsumerRecord<byte[], byte[]> dead = TopicDump.raw(platform.bootstrapServers(), Topics.DLQ.name()).stream()
+        .filter(r -> "run-poison".equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst().orElseThrow();
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("this is not an Avro record");
+    assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.RUNS_REQUESTED.name());
+    assertThat(header(dead, DeadLetters.RUN_ID)).isEqualTo("run-poison");
+    assertThat(header(dead, DeadLetters.REASON)).isNotBlank();
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}
