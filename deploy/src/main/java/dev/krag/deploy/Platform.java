@@ -4,6 +4,7 @@ import dev.krag.deploy.embedded.EmbeddedKafka;
 import dev.krag.deploy.embedded.RegistryServer;
 import dev.krag.deploy.embedded.TopicProvisioner;
 import dev.krag.schemas.RegistrySerdeFactory;
+import dev.krag.schemas.SchemaRegistration;
 import dev.krag.schemas.SerdeFactory;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.critique.Critic;
@@ -67,6 +68,8 @@ public final class Platform implements AutoCloseable {
         ? started(RegistryServer.start(config.registryHome(), runtimeDir.resolve("registry"), START_TIMEOUT)).api()
         : URI.create(config.registryUrl());
     serdes = new RegistrySerdeFactory(registry);
+    SchemaRegistration.registerAll(serdes, SchemaRegistration.catalogue());
+    SchemaRegistration.registerAll(serdes, BookkeepingTopology.changelogs());
     TopicProvisioner.ensure(bootstrapServers, Topics.all(), config.replicationFactor());
 
     StreamsSettings settings = new StreamsSettings(bootstrapServers, runtimeDir.resolve("state"), config.stageThreads(),

@@ -9,7 +9,9 @@ import dev.krag.deploy.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class EndToEndIT {
         new PrintStream(stderr, true, StandardCharsets.UTF_8))
         .execute(new String[] {"run", tale.toString(), "--out", out.toString(), "--json"});
 
-    assertThat(code).as(stderr.toString()).isZero();
+    assertThat(code).as(() -> stderr + "\n--- last lines of krag.log ---\n" + logTail(60)).isZero();
     JsonNode result = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
     assertThat(result.get("status").asText()).isEqualTo("COMPLETED");
     Path video = Path.of(result.get("video").asText());
@@ -42,5 +44,14 @@ class EndToEndIT {
     assertThat(result.get("shots").asInt()).isGreaterThanOrEqualTo(result.get("scenes").asInt()).isPositive();
     assertThat(result.get("critic").get("verdict").asText()).isEqualTo("ACCEPT");
     assertThat(stderr.toString()).contains("✔ parse").contains("✔ edit").contains("final video");
+  }
+
+  private String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(out.resolve("logs").resolve("krag.log"));
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (Exception e) {
+      return "(no log: " + e + ")";
+    }
   }
 }

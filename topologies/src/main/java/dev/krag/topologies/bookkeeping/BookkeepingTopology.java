@@ -10,6 +10,8 @@ import dev.krag.topologies.bookkeeping.BookkeepingProcessors.CostProcessor;
 import dev.krag.topologies.bookkeeping.BookkeepingProcessors.FanInProcessor;
 import dev.krag.topologies.bookkeeping.BookkeepingProcessors.RunEventProcessor;
 import dev.krag.topologies.bookkeeping.BookkeepingProcessors.RunRequestedProcessor;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -38,6 +40,18 @@ public final class BookkeepingTopology {
   static final String FEEDBACK_ROUTER = "feedback-router";
 
   private BookkeepingTopology() {}
+
+  /** The changelog topics of the stores (Kafka names them {@code <application id>-<store>-changelog}), with their value types. */
+  public static Map<String, Class<? extends SpecificRecord>> changelogs() {
+    return Map.of(
+        changelog(RUN_STATE), Run.class,
+        changelog(RUN_COSTS), RunCosts.class,
+        changelog(SHOT_ASSETS), ShotAssetsProgress.class);
+  }
+
+  private static String changelog(String store) {
+    return APPLICATION_ID + "-" + store + "-changelog";
+  }
 
   public static Topology build(SerdeFactory serdes) {
     Topology topology = new Topology();
