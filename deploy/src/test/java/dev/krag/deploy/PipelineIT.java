@@ -2,6 +2,8 @@ package dev.krag.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.api.ApiServer;
+import dev.krag.api.StreamsRunQueries;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.RunStatus;
 import dev.krag.schemas.Scene;
@@ -9,6 +11,11 @@ import dev.krag.schemas.ScenesParsed;
 import dev.krag.schemas.Topics;
 import dev.krag.schemas.VideoEdited;
 import dev.krag.topologies.errors.DeadLetters;
+import io.helidon.webserver.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pipeline on the real broker and registry, read back from its topics. */
+/** The pipeline on the real broker and registry, read back from its topics and through the API's interactive queries. */
 class PipelineIT {
 
   @TempDir static Path out;
@@ -81,6 +88,24 @@ class PipelineIT {
     assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.RUNS_REQUESTED.name());
     assertThat(header(dead, DeadLetters.RUN_ID)).isEqualTo("run-poison");
     assertThat(header(dead, DeadLetters.REASON)).isNotBlank();
+
+    WebServer api = ApiServer.start("127.0.0.1", 0, new StreamsRunQueries(platform.bookkeeping().streams()));
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> run = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(run.statusCode()).isEqualTo(200);
+      assertThat(run.body()).contains("\"status\": \"COMPLETED\"");
+      HttpResponse<String> costs = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1/costs")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(costs.statusCode()).isEqualTo(200);
+      assertThat(costs.body()).contains("\"provider\": \"freetts-kevin16\"");
+      HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-nobody")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(unknown.statusCode()).isEqualTo(404);
+    } finally {
+      api.stop();
+    }
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
