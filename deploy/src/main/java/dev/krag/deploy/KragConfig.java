@@ -87,6 +87,13 @@ public record KragConfig(
         maxStoryBytes, runTimeout, stallTimeout);
   }
 
+  /** The same settings with every run condensed to about this many seconds, or not at all for null. */
+  public KragConfig withTargetDuration(Double seconds) {
+    RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
+    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, replicationFactor, stageThreads, condensed, critic,
+        maxStoryBytes, runTimeout, stallTimeout);
+  }
+
   /** The settings as a person reads them at start-up (none of them is secret yet). */
   public Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -96,6 +103,9 @@ public record KragConfig(
     m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
     m.put("pace", run.getWordsPerMinute() + " wpm");
     m.put("iterations", Integer.toString(run.getMaxIterations()));
+    if (run.getTargetDurationSeconds() != null) {
+      m.put("target", String.format(java.util.Locale.ROOT, "%.0f s", run.getTargetDurationSeconds()));
+    }
     return m;
   }
 

@@ -14,7 +14,8 @@ import java.util.function.Function;
 public final class Cli {
 
   static final String USAGE = """
-      usage: krag run FILE [--out DIR] [--json]     a story to a narrated MP4 in DIR/outputs/<runId>/final.mp4
+      usage: krag run FILE [--out DIR] [--json] [--target-duration SECONDS]
+                                                     a story to a narrated MP4 in DIR/outputs/<runId>/final.mp4
              krag parse FILE [--json]               the scene graph of a story""";
 
   private final Function<String, String> env;
@@ -32,7 +33,7 @@ public final class Cli {
       Arguments a = Arguments.parse(args);
       Path outDir = a.out() != null ? Path.of(a.out()) : KragConfig.outDir(env);
       Logs.configure(outDir); // before anything logs: Avro and Kafka classes log as they load
-      KragConfig config = KragConfig.from(env).withOutDir(outDir);
+      KragConfig config = KragConfig.from(env).withOutDir(outDir).withTargetDuration(a.targetDuration());
       return switch (a.command()) {
         case "run" -> RunCommand.run(Path.of(a.file()), a.json(), config, out, err);
         case "parse" -> ParseCommand.run(Path.of(a.file()), a.json(), config, out);
@@ -51,11 +52,12 @@ public final class Cli {
   }
 
   /** The words of a command line. */
-  record Arguments(String command, String file, String out, boolean json) {
+  record Arguments(String command, String file, String out, boolean json, Double targetDuration) {
     static Arguments parse(String[] args) throws UsageException {
       List<String> positional = new ArrayList<>();
       String outDir = null;
       boolean json = false;
+      Double targetDuration = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--json" -> json = true;
@@ -64,6 +66,12 @@ public final class Cli {
               throw new UsageException("--out needs a folder");
             }
             outDir = args[++i];
+          }
+          case "--target-duration" -> {
+            if (i + 1 >= args.length) {
+              throw new UsageException("--target-duration needs a number of seconds");
+            }
+            targetDuration = seconds(args[++i]);
           }
           case "-h", "--help" -> throw new UsageException(USAGE);
           default -> {
@@ -77,7 +85,19 @@ public final class Cli {
       if (positional.size() != 2) {
         throw new UsageException(positional.isEmpty() ? USAGE : "expected a command and one story file\n" + USAGE);
       }
-      return new Arguments(positional.get(0), positional.get(1), outDir, json);
+      return new Arguments(positional.get(0), positional.get(1), outDir, json, targetDuration);
+    }
+
+    private static double seconds(String text) throws UsageException {
+      try {
+        double seconds = Double.parseDouble(text);
+        if (seconds >= 5 && seconds <= 36_000) {
+          return seconds;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new UsageException("--target-duration takes seconds from 5 to 36000, not '" + text + "'");
     }
   }
 }

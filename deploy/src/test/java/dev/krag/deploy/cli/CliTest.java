@@ -61,6 +61,11 @@ class CliTest {
   }
 
   @Test
+  void aTargetDurationThatIsNotANumberOfSeconds() {
+    assertRejected(new String[] {"run", "story.txt", "--target-duration", "soon"}, "--target-duration takes seconds");
+  }
+
+  @Test
   void parsePrintsTheSceneGraphAsJson() throws Exception {
     Path story = write("tale.txt", """
         The Miller's Cat

@@ -18,11 +18,15 @@ public final class CharacterMatcher {
 
   public static CharacterMatcher of(StoryCharacter character) {
     List<String> terms = new ArrayList<>();
-    String name = character.getName();
-    terms.add(name.startsWith("the ") ? name.substring(name.lastIndexOf(' ') + 1) : name);
-    terms.addAll(character.getAliases());
+    terms.add(term(character.getName()));
+    character.getAliases().forEach(alias -> terms.add(term(alias)));
     String alternatives = String.join("|", terms.stream().map(t -> Pattern.quote(t.toLowerCase(Locale.ROOT))).toList());
     return new CharacterMatcher(Pattern.compile("\\b(?:" + alternatives + ")\\b", Pattern.CASE_INSENSITIVE));
+  }
+
+  /** A role is found by its noun ("the old wood-cutter" by "wood-cutter"), a name as it is. */
+  private static String term(String name) {
+    return name.startsWith("the ") ? name.substring(name.lastIndexOf(' ') + 1) : name;
   }
 
   public boolean mentionedIn(String text) {

@@ -16,32 +16,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parser that needs no model: characters from a lexicon of character nouns and from names the
- * story capitalises mid-sentence, places from prepositional phrases, scenes cut where place or
- * time changes.
+ * A parser that needs no model: characters as {@link CharacterFinder} finds them, places from
+ * prepositional phrases, scenes cut where place or time changes.
  */
 public final class LocalStoryParser implements StoryParser {
 
   /** Below this a scene is not cut, however strong the marker: a sentence or two is no scene. */
   static final int MIN_SCENE_WORDS = 45;
   /** Above this a scene is cut at the next weak marker or paragraph. */
-  static final int TARGET_SCENE_WORDS = 220;
+  static final int TARGET_SCENE_WORDS = 170;
   /** Above this a scene is cut at the next sentence. */
   static final int MAX_SCENE_WORDS = 420;
 
-  /** The lexicon is closed, so one mention ("came a hunter") is enough to name a character. */
-  static final int MIN_CHARACTER_MENTIONS = 1;
-
-  private static final Pattern CHARACTER_PHRASE = Pattern.compile(
-      "\\b(the|a|an|his|her|their|my|our|your|this|that|two|three|four|five|six|seven|twelve)\\s+((?:[a-z][a-z-]*\\s+){0,2}?)("
-          + String.join("|", Lexicon.CHARACTER_NOUNS) + ")\\b",
-      Pattern.CASE_INSENSITIVE);
   private static final Pattern LOCATION_PHRASE = Pattern.compile(
       "\\b(?:in|into|to|through|from|at|near|by|of|out of|up|inside|across|towards?|within|under|behind|before)"
           + "\\s+(?:the|a|an|his|her|their|our)\\s+((?:[a-z][a-z-]*\\s+){0,2}?)("
           + String.join("|", Lexicon.LOCATION_NOUNS) + ")\\b",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern NAME = Pattern.compile("\\b(?:Mr |Mrs )?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)?\\b");
   private static final Pattern STRONG_MARKER = Pattern.compile(Lexicon.STRONG_TIME_MARKER, Pattern.DOTALL);
   private static final Pattern WEAK_MARKER = Pattern.compile(Lexicon.WEAK_TIME_MARKER, Pattern.DOTALL);
 
@@ -53,92 +44,17 @@ public final class LocalStoryParser implements StoryParser {
   @Override
   public SceneGraph parse(String title, String text) {
     List<Sentence> sentences = Sentences.split(text);
-    List<StoryCharacter> characters = findCharacters(text);
+    List<StoryCharacter> characters = CharacterFinder.find(text);
     List<Location> locations = findLocations(text);
     List<Scene> scenes = cutScenes(text, sentences, characters, locations);
     return new SceneGraph(title, scenes, characters, locations, List.of());
-  }
-
-  private List<StoryCharacter> findCharacters(String text) {
-    Map<String, Mentions> byNoun = new LinkedHashMap<>();
-    Matcher m = CHARACTER_PHRASE.matcher(text);
-    while (m.find()) {
-      String noun = m.group(3).toLowerCase(Locale.ROOT);
-      byNoun.computeIfAbsent(noun, Mentions::new).add(m.group(2).strip().toLowerCase(Locale.ROOT));
-    }
-    Map<String, Integer> names = properNames(text);
-    List<StoryCharacter> found = new ArrayList<>();
-    byNoun.values().stream()
-        .filter(mentions -> mentions.count >= MIN_CHARACTER_MENTIONS)
-        .forEach(mentions -> found.add(mentions.toCharacter(aliasesOf(mentions.noun, names))));
-    names.forEach((name, count) -> {
-      boolean alias = found.stream().anyMatch(c -> c.getAliases().contains(name));
-      if (!alias && count >= 2) {
-        found.add(StoryCharacter.newBuilder()
-            .setId(Ids.of("char", name))
-            .setName(name)
-            .setAliases(List.of())
-            .setDescription(name)
-            .build());
-      }
-    });
-    found.sort(Comparator.comparingInt(c -> firstMention(text, c)));
-    return found;
-  }
-
-  /** Names like "Mr Fox" that a title makes of a character noun. */
-  private static List<String> aliasesOf(String noun, Map<String, Integer> names) {
-    String capitalised = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
-    return names.keySet().stream().filter(n -> n.endsWith(" " + capitalised) || n.equals(capitalised)).toList();
-  }
-
-  /** Capitalised words and pairs that stand mid-sentence at least once and are not common words. */
-  private static Map<String, Integer> properNames(String text) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    Matcher m = NAME.matcher(text);
-    while (m.find()) {
-      String name = m.group();
-      int start = m.start();
-      String first = name.split(" ")[0];
-      if (Lexicon.NOT_NAMES.contains(first) && !first.startsWith("Mr") && name.contains(" ")) {
-        name = name.substring(first.length() + 1); // "Then Anna": the name is the second word
-        start += first.length() + 1;
-      }
-      if (Lexicon.NOT_NAMES.contains(name) || !midSentence(text, start)) {
-        continue;
-      }
-      if (Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(text).find()) {
-        continue; // also written in lower case: a common word at a sentence start or in a title
-      }
-      counts.merge(name, 1, Integer::sum);
-    }
-    Map<String, Integer> total = new LinkedHashMap<>();
-    counts.keySet().forEach(name -> total.put(name, occurrences(text, name)));
-    return total;
-  }
-
-  private static int occurrences(String text, String name) {
-    Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
-  }
-
-  private static boolean midSentence(String text, int at) {
-    int i = at - 1;
-    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\n' || text.charAt(i) == '\'' || text.charAt(i) == '"')) {
-      i--;
-    }
-    return i >= 0 && ".!?:".indexOf(text.charAt(i)) < 0;
   }
 
   private List<Location> findLocations(String text) {
     Map<String, Mentions> byNoun = new LinkedHashMap<>();
     Matcher m = LOCATION_PHRASE.matcher(text);
     while (m.find()) {
-      String noun = m.group(2).toLowerCase(Locale.ROOT);
+      String noun = placeNoun(m.group(2));
       byNoun.computeIfAbsent(noun, Mentions::new).add(m.group(1).strip().toLowerCase(Locale.ROOT));
     }
     return byNoun.values().stream()
@@ -211,14 +127,16 @@ public final class LocalStoryParser implements StoryParser {
     Map<Location, Integer> counts = new LinkedHashMap<>();
     Matcher m = LOCATION_PHRASE.matcher(body);
     while (m.find()) {
-      String id = Ids.of("loc", m.group(2).toLowerCase(Locale.ROOT));
+      String id = Ids.of("loc", placeNoun(m.group(2)));
       locations.stream().filter(l -> l.getId().equals(id)).findFirst().ifPresent(l -> counts.merge(l, 1, Integer::sum));
     }
     return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
   }
 
-  private static int firstMention(String text, StoryCharacter character) {
-    return CharacterMatcher.of(character).firstMention(text);
+  /** The noun that names a place, the same for the words a story uses interchangeably ("wood", "forest"). */
+  private static String placeNoun(String word) {
+    String noun = word.toLowerCase(Locale.ROOT);
+    return Lexicon.LOCATION_FAMILIES.stream().filter(f -> f.contains(noun)).map(List::getFirst).findFirst().orElse(noun);
   }
 
   private static String capitalise(String s) {
@@ -251,13 +169,5 @@ public final class LocalStoryParser implements StoryParser {
       return words.isEmpty() ? noun : String.join(" ", words) + " " + noun;
     }
 
-    StoryCharacter toCharacter(List<String> aliases) {
-      return StoryCharacter.newBuilder()
-          .setId(Ids.of("char", noun))
-          .setName("the " + noun)
-          .setAliases(aliases)
-          .setDescription(description())
-          .build();
-    }
   }
 }

@@ -36,9 +36,11 @@ public final class ShotPlanner {
         graph.characters().stream().collect(Collectors.toMap(StoryCharacter::getId, Function.identity()));
     Map<String, Location> locations =
         graph.locations().stream().collect(Collectors.toMap(Location::getId, Function.identity()));
+    List<String> sceneTexts = sceneTexts(graph, config);
     List<Shot> shots = new ArrayList<>();
-    for (Scene scene : graph.scenes()) {
-      List<String> narrations = narrations(scene.getText());
+    for (int s = 0; s < graph.scenes().size(); s++) {
+      Scene scene = graph.scenes().get(s);
+      List<String> narrations = narrations(sceneTexts.get(s));
       for (int i = 0; i < narrations.size(); i++) {
         String narration = narrations.get(i);
         List<StoryCharacter> cast = castOf(scene, narration, characters);
@@ -57,6 +59,23 @@ public final class ShotPlanner {
       }
     }
     return shots;
+  }
+
+  /**
+   * The text each scene narrates: all of it, or, when the run has a target duration the story
+   * would overrun, the sentences the condenser keeps.
+   */
+  private static List<String> sceneTexts(SceneGraph graph, RunConfig config) {
+    List<String> whole = graph.scenes().stream().map(Scene::getText).toList();
+    Double target = config.getTargetDurationSeconds();
+    if (target == null) {
+      return whole;
+    }
+    double perWord = 60.0 / config.getWordsPerMinute();
+    int words = whole.stream().mapToInt(Words::count).sum();
+    // Each shot adds its lead-out; about one shot per SHOT_WORDS words.
+    int budget = (int) Math.floor(target / (perWord + LEAD_OUT_SECONDS / SHOT_WORDS));
+    return words <= budget ? whole : Condenser.condense(graph.scenes(), graph.characters(), budget);
   }
 
   /** Screen time for a narration read at the run's pace. */

@@ -1,0 +1,82 @@
+package dev.krag.stages.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krag.schemas.Location;
+import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.SharedStories;
+import dev.krag.stages.SharedStories.Tale;
+import dev.krag.stages.parse.ParserEvaluation.Gold;
+import dev.krag.stages.parse.ParserEvaluation.Score;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recall and precision of the local parser against the hand-written gold labels of the shared
+ * tales. The floors are the figures it reaches today (README states them), so a change that makes
+ * the parser worse fails here; the issue's aims are recall 0.85 and precision 0.8.
+ */
+class ParserQualityTest {
+
+  static final double CHARACTER_RECALL_FLOOR = 0.80;
+  static final double CHARACTER_PRECISION_FLOOR = 0.65;
+  static final double LOCATION_RECALL_FLOOR = 0.80;
+  static final double LOCATION_PRECISION_FLOOR = 0.65;
+
+  @Test
+  void charactersAndLocationsAgainstTheGoldLabels() {
+    Score characters = new Score(0, 0, 0);
+    Score locations = new Score(0, 0, 0);
+    int scenesInRange = 0;
+    List<Path> tales = SharedStories.allGrimm();
+    StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%-44s %18s %18s %8s%n", "tale",
+        "characters R / P", "locations R / P", "scenes"));
+    for (Path file : tales) {
+      Tale tale = SharedStories.read(file);
+      Gold gold = Gold.of(file.getFileName().toString());
+      SceneGraph graph = new LocalStoryParser().parse(tale.title(), tale.text());
+      Score c = ParserEvaluation.score(graph.characters().stream().map(ParserQualityTest::names).toList(), gold.characters());
+      Score l = ParserEvaluation.score(graph.locations().stream().map(ParserQualityTest::names).toList(), gold.locations());
+      int scenes = graph.scenes().size();
+      boolean inRange = scenes >= gold.minScenes() && scenes <= gold.maxScenes();
+      scenesInRange += inRange ? 1 : 0;
+      characters = characters.plus(c);
+      locations = locations.plus(l);
+      report.append(String.format(Locale.ROOT, "%-44s %8.2f / %5.2f   %8.2f / %5.2f   %3d %s%n", file.getFileName(),
+          c.recall(), c.precision(), l.recall(), l.precision(), scenes, inRange ? "" : "(gold " + gold.minScenes() + "-" + gold.maxScenes() + ")"));
+    }
+    report.append(String.format(Locale.ROOT, "%-44s %8.2f / %5.2f   %8.2f / %5.2f   %d of %d in range%n", "all tales (micro)",
+        characters.recall(), characters.precision(), locations.recall(), locations.precision(), scenesInRange, tales.size()));
+    System.out.println(report);
+
+    assertThat(characters.recall()).as(report.toString()).isGreaterThanOrEqualTo(CHARACTER_RECALL_FLOOR);
+    assertThat(characters.precision()).as(report.toString()).isGreaterThanOrEqualTo(CHARACTER_PRECISION_FLOOR);
+    assertThat(locations.recall()).as(report.toString()).isGreaterThanOrEqualTo(LOCATION_RECALL_FLOOR);
+    assertThat(locations.precision()).as(report.toString()).isGreaterThanOrEqualTo(LOCATION_PRECISION_FLOOR);
+  }
+
+  @Test
+  void theScorerCountsAnUnmergedAliasAgainstPrecision() {
+    List<List<String>> gold = List.of(List.of("the stepmother", "the wife", "the woman"), List.of("Hansel", "the boy"));
+
+    Score merged = ParserEvaluation.score(List.of(List.of("the wife", "the woman"), List.of("Hansel")), gold);
+    Score split = ParserEvaluation.score(List.of(List.of("the wife"), List.of("the woman"), List.of("Hansel")), gold);
+
+    assertThat(merged).isEqualTo(new Score(2, 2, 2));
+    assertThat(split).isEqualTo(new Score(2, 3, 2));
+  }
+
+  private static List<String> names(StoryCharacter c) {
+    List<String> all = new ArrayList<>(List.of(c.getName()));
+    all.addAll(c.getAliases());
+    return all;
+  }
+
+  private static List<String> names(Location l) {
+    return Stream.of(l.getName()).toList();
+  }
+}
