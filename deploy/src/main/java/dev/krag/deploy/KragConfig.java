@@ -16,6 +16,7 @@ import java.util.function.Function;
  * @param kafkaBootstrap an external Kafka cluster; empty starts an embedded broker ({@code KAFKA_BOOTSTRAP_SERVERS})
  * @param registryUrl an external registry's v3 API; empty starts the embedded one ({@code REGISTRY_URL})
  * @param registryHome the unpacked registry distribution the embedded one runs from ({@code KRAG_REGISTRY_HOME})
+ * @param neo4j the knowledge graph's database; an empty URI starts an embedded Neo4j under the output folder
  * @param replicationFactor of krag's topics and internal topics ({@code KRAG_REPLICATION_FACTOR})
  * @param stageThreads stream threads for the heavy stages ({@code KRAG_STAGE_THREADS})
  * @param run the defaults of each run: frame size, fps, pace, iterations
@@ -29,6 +30,7 @@ public record KragConfig(
     String kafkaBootstrap,
     String registryUrl,
     Path registryHome,
+    Neo4jSettings neo4j,
     short replicationFactor,
     int stageThreads,
     RunConfig run,
@@ -59,6 +61,8 @@ public record KragConfig(
         s.text("KAFKA_BOOTSTRAP_SERVERS", ""),
         s.text("REGISTRY_URL", ""),
         Path.of(s.text("KRAG_REGISTRY_HOME", System.getProperty("krag.registry.home", "deploy/target/apicurio-registry"))),
+        new Neo4jSettings(s.text("NEO4J_URI", ""), s.text("NEO4J_USER", "neo4j"), s.text("NEO4J_PASSWORD", ""),
+            s.text("NEO4J_DATABASE", "neo4j")),
         (short) s.integer("KRAG_REPLICATION_FACTOR", 1),
         s.integer("KRAG_STAGE_THREADS", 2),
         RunConfig.newBuilder()
@@ -83,23 +87,25 @@ public record KragConfig(
   }
 
   public KragConfig withOutDir(Path dir) {
-    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, replicationFactor, stageThreads, run, critic,
+    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, replicationFactor, stageThreads, run, critic,
         maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
-    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, replicationFactor, stageThreads, condensed, critic,
+    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, replicationFactor, stageThreads, condensed, critic,
         maxStoryBytes, runTimeout, stallTimeout);
   }
 
-  /** The settings as a person reads them at start-up (none of them is secret yet). */
+  /** The settings as a person reads them at start-up, secrets masked. */
   public Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("out", outDir.toAbsolutePath().toString());
     m.put("kafka", kafkaBootstrap.isEmpty() ? "embedded" : kafkaBootstrap);
     m.put("registry", registryUrl.isEmpty() ? "embedded" : registryUrl);
+    m.put("neo4j", neo4j.uri().isEmpty() ? "embedded" : neo4j.uri() + " as " + neo4j.user() + (neo4j.password().isEmpty() ? "" : ":****")
+        + " / " + neo4j.database());
     m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
     m.put("pace", run.getWordsPerMinute() + " wpm");
     m.put("iterations", Integer.toString(run.getMaxIterations()));
@@ -107,6 +113,18 @@ public record KragConfig(
       m.put("target", String.format(java.util.Locale.ROOT, "%.0f s", run.getTargetDurationSeconds()));
     }
     return m;
+  }
+
+  /**
+   * Where the knowledge graph lives ({@code NEO4J_URI}, {@code NEO4J_USER}, {@code NEO4J_PASSWORD},
+   * {@code NEO4J_DATABASE}).
+   */
+  public record Neo4jSettings(String uri, String user, String password, String database) {
+
+    @Override
+    public String toString() {
+      return "Neo4jSettings[uri=" + uri + ", user=" + user + ", password=****, database=" + database + "]";
+    }
   }
 
   private static void require(boolean ok, String message) {

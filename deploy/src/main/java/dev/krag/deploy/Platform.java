@@ -40,6 +40,7 @@ public final class Platform implements AutoCloseable {
   private String bootstrapServers;
   private SerdeFactory serdes;
   private StreamsRunner bookkeeping;
+  private KnowledgeGraphConnection knowledge;
 
   private Platform(KragConfig config) {
     this.config = config;
@@ -72,6 +73,8 @@ public final class Platform implements AutoCloseable {
     SchemaRegistration.registerAll(serdes, BookkeepingTopology.changelogs());
     TopicProvisioner.ensure(bootstrapServers, Topics.all(), config.replicationFactor());
 
+    knowledge = started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j")));
+
     StreamsSettings settings = new StreamsSettings(bootstrapServers, runtimeDir.resolve("state"), config.stageThreads(),
         config.replicationFactor(), "", config.runTimeout());
     bookkeeping = started(new StreamsRunner(BookkeepingTopology.APPLICATION_ID, BookkeepingTopology.build(serdes),
@@ -82,7 +85,7 @@ public final class Platform implements AutoCloseable {
 
   private Stages localStages() {
     LocalAssetStore assets = new LocalAssetStore(config.outDir());
-    return new Stages(new LocalStoryParser(), new ShotPlanner(),
+    return new Stages(new LocalStoryParser(), knowledge.graph(), new ShotPlanner(),
         new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), assets),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
   }
@@ -93,6 +96,10 @@ public final class Platform implements AutoCloseable {
 
   public SerdeFactory serdes() {
     return serdes;
+  }
+
+  public KnowledgeGraphConnection knowledge() {
+    return knowledge;
   }
 
   public StreamsRunner bookkeeping() {

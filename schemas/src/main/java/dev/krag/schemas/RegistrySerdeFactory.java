@@ -26,7 +26,8 @@ public final class RegistrySerdeFactory extends SerdeFactory {
         // first write is what lets a new store or topic work without a deploy step.
         SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
         SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, TopicIdStrategy.class.getName(),
-        AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
+        SerdeConfig.HTTP_ADAPTER, "JDK");
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the command line and runs one command. Mistakes in what the person typed or gave (a missing
@@ -16,7 +17,8 @@ public final class Cli {
   static final String USAGE = """
       usage: krag run FILE [--out DIR] [--json] [--target-duration SECONDS]
                                                      a story to a narrated MP4 in DIR/outputs/<runId>/final.mp4
-             krag parse FILE [--json]               the scene graph of a story""";
+             krag parse FILE [--json]               the scene graph of a story
+             krag graph RUN_ID [--out DIR] [--json] what the knowledge graph holds of a run""";
 
   private final Function<String, String> env;
   private final PrintStream out;
@@ -37,6 +39,7 @@ public final class Cli {
       return switch (a.command()) {
         case "run" -> RunCommand.run(Path.of(a.file()), a.json(), config, out, err);
         case "parse" -> ParseCommand.run(Path.of(a.file()), a.json(), config, out);
+        case "graph" -> GraphCommand.run(a.file(), a.json(), config, out);
         default -> throw new UsageException("unknown command '" + a.command() + "'\n" + USAGE);
       };
     } catch (UsageException e) {
@@ -46,7 +49,8 @@ public final class Cli {
       err.println("krag: " + e.getMessage());
       return 2;
     } catch (Exception e) {
-      err.println("krag: failed: " + e);
+      LoggerFactory.getLogger(Cli.class).error("krag {} failed", String.join(" ", args), e);
+      err.println("krag: failed: " + e + " (details in the log under the output folder's logs/)");
       return 1;
     }
   }
@@ -83,7 +87,7 @@ public final class Cli {
         }
       }
       if (positional.size() != 2) {
-        throw new UsageException(positional.isEmpty() ? USAGE : "expected a command and one story file\n" + USAGE);
+        throw new UsageException(positional.isEmpty() ? USAGE : "expected a command and one argument\n" + USAGE);
       }
       return new Arguments(positional.get(0), positional.get(1), outDir, json, targetDuration);
     }

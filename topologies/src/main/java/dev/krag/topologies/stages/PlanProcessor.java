@@ -7,6 +7,7 @@ import dev.krag.schemas.ShotsPlanned;
 import dev.krag.schemas.Stage;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.knowledge.KnowledgeGraph;
 import dev.krag.stages.parse.SceneGraph;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.topologies.CostEvents;
@@ -16,13 +17,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Scene graph to shot plan. */
+/**
+ * Scene graph to shot plan, grounded in the knowledge graph: the parse is stored there first, and
+ * the planner works from what the graph gives back, so every shot reuses the graph's canonical
+ * description of its characters and place; the shots are stored beside the scenes they depict.
+ */
 final class PlanProcessor extends StageProcessor<ScenesParsed> {
 
+  private final KnowledgeGraph knowledge;
   private final ShotPlanner planner;
 
-  PlanProcessor(ShotPlanner planner) {
+  PlanProcessor(KnowledgeGraph knowledge, ShotPlanner planner) {
     super(Stage.PLAN);
+    this.knowledge = knowledge;
     this.planner = planner;
   }
 
@@ -30,16 +37,18 @@ final class PlanProcessor extends StageProcessor<ScenesParsed> {
   void handle(ScenesParsed parsed, Outputs out) {
     RunEvents.send(out, parsed.getRunId(), Stage.PLAN, RunEventType.STARTED, 0, "planning shots", Map.of());
     long started = System.nanoTime();
-    SceneGraph graph = new SceneGraph(parsed.getTitle(), parsed.getScenes(), parsed.getCharacters(), parsed.getLocations(),
-        parsed.getRelations());
-    List<Shot> shots = planner.plan(graph, parsed.getConfig());
+    knowledge.storeScenes(parsed.getRunId(), parsed.getStoryId(), new SceneGraph(parsed.getTitle(), parsed.getScenes(),
+        parsed.getCharacters(), parsed.getLocations(), parsed.getRelations()));
+    SceneGraph grounded = knowledge.sceneGraph(parsed.getRunId());
+    List<Shot> shots = planner.plan(grounded, parsed.getConfig());
+    knowledge.storeShots(parsed.getRunId(), shots);
     double seconds = (System.nanoTime() - started) / 1e9;
     out.send(Topics.SHOTS_PLANNED, parsed.getRunId(), ShotsPlanned.newBuilder()
         .setRunId(parsed.getRunId())
         .setTitle(parsed.getTitle())
         .setShots(shots)
-        .setCharacters(parsed.getCharacters())
-        .setLocations(parsed.getLocations())
+        .setCharacters(grounded.characters())
+        .setLocations(grounded.locations())
         .setSceneCount(parsed.getScenes().size())
         .setConfig(parsed.getConfig())
         .build());

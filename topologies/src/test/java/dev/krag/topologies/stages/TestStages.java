@@ -7,6 +7,7 @@ import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.FreeTtsVoice;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
+import dev.krag.stages.knowledge.InMemoryKnowledgeGraph;
 import dev.krag.stages.parse.LocalStoryParser;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.LocalAssetStore;
@@ -19,7 +20,7 @@ public final class TestStages {
 
   public static Stages under(Path root) {
     LocalAssetStore store = new LocalAssetStore(root);
-    return new Stages(new LocalStoryParser(), new ShotPlanner(),
+    return new Stages(new LocalStoryParser(), new InMemoryKnowledgeGraph(), new ShotPlanner(),
         new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), store),
         new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
   }
