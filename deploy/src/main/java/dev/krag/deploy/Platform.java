@@ -14,6 +14,10 @@ import dev.krag.stages.generate.FreeTtsVoice;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
 import dev.krag.stages.parse.LocalStoryParser;
+import dev.krag.stages.knowledge.CachingEmbedder;
+import dev.krag.stages.knowledge.MiniLmEmbedder;
+import dev.krag.stages.knowledge.Neo4jVectorStore;
+import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.LocalAssetStore;
 import dev.krag.topologies.StreamsRunner;
@@ -23,6 +27,7 @@ import dev.krag.topologies.stages.StageTopology;
 import dev.krag.topologies.stages.Stages;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -85,7 +90,9 @@ public final class Platform implements AutoCloseable {
 
   private Stages localStages() {
     LocalAssetStore assets = new LocalAssetStore(config.outDir());
-    return new Stages(new LocalStoryParser(), knowledge.graph(), new ShotPlanner(),
+    VectorMemory memory = new VectorMemory(new CachingEmbedder(new MiniLmEmbedder(), CachingEmbedder.DEFAULT_TTL, Clock.systemUTC()),
+        new Neo4jVectorStore(knowledge.driver(), config.neo4j().database()));
+    return new Stages(new LocalStoryParser(), knowledge.graph(), memory, new ShotPlanner(),
         new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), assets),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
   }

@@ -17,6 +17,27 @@ public final class Cypher {
 
   static final String AWAIT_INDEXES = "CALL db.awaitIndexes(300)";
 
+  /** Formatted with the collection (index name), its label and the vector size. */
+  static final String CREATE_VECTOR_INDEX = """
+      CREATE VECTOR INDEX %s IF NOT EXISTS FOR (n:%s) ON n.embedding
+      OPTIONS {indexConfig: {`vector.dimensions`: %d, `vector.similarity_function`: 'cosine'}}
+      """;
+
+  /** Formatted with the collection's label. */
+  static final String UPSERT_VECTOR = """
+      MERGE (n:%s {id: $id})
+      SET n += $payload
+      WITH n
+      CALL db.create.setNodeVectorProperty(n, 'embedding', $vector)
+      """;
+
+  static final String NEAREST_VECTORS = """
+      CALL db.index.vector.queryNodes($index, $candidates, $vector) YIELD node, score
+      WHERE all(key IN keys($filter) WHERE node[key] = $filter[key])
+      RETURN node.id AS id, node {.*, embedding: null} AS properties, score
+      ORDER BY score DESC LIMIT $k
+      """;
+
   /** A run's story, scenes, characters, places and relations, merged by id in one transaction. */
   static final String STORE_SCENES = """
       MERGE (st:Story {id: $storyId}) SET st.title = $title

@@ -8,6 +8,7 @@ import dev.krag.schemas.Stage;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.knowledge.KnowledgeGraph;
+import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.parse.SceneGraph;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.topologies.CostEvents;
@@ -20,16 +21,19 @@ import java.util.Map;
 /**
  * Scene graph to shot plan, grounded in the knowledge graph: the parse is stored there first, and
  * the planner works from what the graph gives back, so every shot reuses the graph's canonical
- * description of its characters and place; the shots are stored beside the scenes they depict.
+ * description of its characters and place; each shot also carries the echo of the earlier shot it
+ * most resembles (from the vector memory); the shots are stored beside the scenes they depict.
  */
 final class PlanProcessor extends StageProcessor<ScenesParsed> {
 
   private final KnowledgeGraph knowledge;
+  private final VectorMemory memory;
   private final ShotPlanner planner;
 
-  PlanProcessor(KnowledgeGraph knowledge, ShotPlanner planner) {
+  PlanProcessor(KnowledgeGraph knowledge, VectorMemory memory, ShotPlanner planner) {
     super(Stage.PLAN);
     this.knowledge = knowledge;
+    this.memory = memory;
     this.planner = planner;
   }
 
@@ -40,7 +44,8 @@ final class PlanProcessor extends StageProcessor<ScenesParsed> {
     knowledge.storeScenes(parsed.getRunId(), parsed.getStoryId(), new SceneGraph(parsed.getTitle(), parsed.getScenes(),
         parsed.getCharacters(), parsed.getLocations(), parsed.getRelations()));
     SceneGraph grounded = knowledge.sceneGraph(parsed.getRunId());
-    List<Shot> shots = planner.plan(grounded, parsed.getConfig());
+    memory.rememberScenes(parsed.getRunId(), grounded.scenes());
+    List<Shot> shots = memory.withEchoes(parsed.getRunId(), planner.plan(grounded, parsed.getConfig()));
     knowledge.storeShots(parsed.getRunId(), shots);
     double seconds = (System.nanoTime() - started) / 1e9;
     out.send(Topics.SHOTS_PLANNED, parsed.getRunId(), ShotsPlanned.newBuilder()

@@ -29,7 +29,7 @@ public final class StageTopology {
     Wiring wiring = new Wiring(topology, serdes);
 
     topology.addProcessor(PARSE, () -> new ParseProcessor(stages.parser()), wiring.source(Topics.RUNS_REQUESTED));
-    topology.addProcessor(PLAN, () -> new PlanProcessor(stages.knowledge(), stages.planner()), wiring.source(Topics.SCENES_PARSED));
+    topology.addProcessor(PLAN, () -> new PlanProcessor(stages.knowledge(), stages.memory(), stages.planner()), wiring.source(Topics.SCENES_PARSED));
     topology.addProcessor(FAN_OUT, ShotFanOut::new, wiring.source(Topics.SHOTS_PLANNED));
     topology.addProcessor(GENERATE, () -> new GenerateProcessor(stages.generator()), wiring.source(Topics.SHOT_TASKS));
     topology.addProcessor(EDIT, () -> new EditProcessor(stages.editor()), wiring.source(Topics.EDITS_REQUESTED));

@@ -5,6 +5,7 @@ import dev.krag.stages.critique.VideoProbe;
 import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.knowledge.KnowledgeGraph;
+import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.parse.StoryParser;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.AssetStore;
@@ -13,6 +14,7 @@ import dev.krag.stages.store.AssetStore;
 public record Stages(
     StoryParser parser,
     KnowledgeGraph knowledge,
+    VectorMemory memory,
     ShotPlanner planner,
     ShotGenerator generator,
     VideoEditor editor,

@@ -8,6 +8,9 @@ import dev.krag.stages.generate.FreeTtsVoice;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
 import dev.krag.stages.knowledge.InMemoryKnowledgeGraph;
+import dev.krag.stages.knowledge.InMemoryVectorStore;
+import dev.krag.stages.knowledge.MiniLmEmbedder;
+import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.parse.LocalStoryParser;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.LocalAssetStore;
@@ -16,11 +19,15 @@ import java.nio.file.Path;
 /** The real local stages, storing under a test folder. */
 public final class TestStages {
 
+  /** The real local model, loaded once for all tests. */
+  private static final MiniLmEmbedder EMBEDDER = new MiniLmEmbedder();
+
   private TestStages() {}
 
   public static Stages under(Path root) {
     LocalAssetStore store = new LocalAssetStore(root);
-    return new Stages(new LocalStoryParser(), new InMemoryKnowledgeGraph(), new ShotPlanner(),
+    return new Stages(new LocalStoryParser(), new InMemoryKnowledgeGraph(),
+        new VectorMemory(EMBEDDER, new InMemoryVectorStore()), new ShotPlanner(),
         new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), store),
         new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
   }

@@ -1,0 +1,66 @@
+package dev.krag.stages.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krag.schemas.Camera;
+import dev.krag.schemas.Shot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class VectorMemoryTest {
+
+  private static final MiniLmEmbedder MINI_LM = new MiniLmEmbedder();
+
+  @Test
+  void aShotThatRetellsAnEarlierMomentCarriesItsEcho() {
+    VectorMemory memory = new VectorMemory(MINI_LM, new InMemoryVectorStore());
+    List<Shot> shots = List.of(
+        shot(0, "Hansel filled his pockets with white pebbles that shone like silver coins in the moonlight."),
+        shot(1, "The witch lit the oven and the fire blazed up."),
+        shot(2, "In the moonlight Hansel followed the shining white pebbles like new silver coins."));
+
+    List<Shot> echoed = memory.withEchoes("run-1", shots);
+
+    assertThat(echoed.get(0).getImagePrompt()).isEqualTo("prompt");
+    assertThat(echoed.get(2).getImagePrompt()).contains("Echoes shot-0");
+    assertThat(echoed.get(1).getImagePrompt()).doesNotContain("Echoes shot-2").doesNotContain("Echoes shot-0");
+  }
+
+  @Test
+  void theEmbeddingCachePaysOncePerTextUntilItExpires() {
+    AtomicInteger calls = new AtomicInteger();
+    Embedder counting = new Embedder() {
+      @Override public String name() { return "counting"; }
+      @Override public int dimensions() { return 2; }
+      @Override public float[] embed(String text) { calls.incrementAndGet(); return new float[] {1, 0}; }
+    };
+    MutableClock clock = new MutableClock();
+    CachingEmbedder cache = new CachingEmbedder(counting, Duration.ofHours(1), clock);
+
+    cache.embed("the wolf");
+    cache.embed("the wolf");
+    cache.embed("the fox");
+    clock.now = clock.now.plus(Duration.ofMinutes(61));
+    cache.embed("the wolf");
+
+    assertThat(calls).hasValue(3);
+  }
+
+  private static Shot shot(int index, String narration) {
+    return Shot.newBuilder().setShotId("shot-" + index).setSceneId("scene-001").setIndex(index).setDurationSeconds(3)
+        .setCamera(Camera.WIDE).setNarration(narration).setImagePrompt("prompt").setLocationId("loc-forest").build();
+  }
+
+  private static final class MutableClock extends Clock {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+    @Override public Instant instant() { return now; }
+  }
+}
