@@ -39,7 +39,7 @@ final class CharacterFinder {
   private static final class Entity {
     final String name;
     final Set<String> aliases = new LinkedHashSet<>();
-    final Map<String, Integer> modifiers = new LinkedHashMap<>();
+    final Modifiers modifiers = new Modifiers();
     int count;
     String noun;
     /** Brought on with "a"/"an": a new character entering, not a reference to a known one. */
@@ -52,7 +52,7 @@ final class CharacterFinder {
     void absorb(Entity other) {
       aliases.add(other.name);
       aliases.addAll(other.aliases);
-      other.modifiers.forEach((k, v) -> modifiers.merge(k, v, Integer::sum));
+      modifiers.addAll(other.modifiers);
       count += other.count;
       if (noun == null) {
         noun = other.noun;
@@ -61,10 +61,7 @@ final class CharacterFinder {
     }
 
     String description() {
-      List<String> words = modifiers.entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-          .limit(3).map(Map.Entry::getKey).toList();
-      String looks = (String.join(" ", words) + " " + (noun == null ? "" : noun)).strip();
+      String looks = modifiers.describe(noun == null ? "" : noun);
       return noun != null && name.startsWith("the ") ? looks : looks.isEmpty() ? name : name + ", " + looks;
     }
   }
@@ -109,11 +106,7 @@ final class CharacterFinder {
       e.noun = noun;
       e.count++;
       e.introduced |= m.group(1).equalsIgnoreCase("a") || m.group(1).equalsIgnoreCase("an");
-      for (String word : m.group(2).strip().toLowerCase(Locale.ROOT).split("\\s+")) {
-        if (!word.isBlank() && !Lexicon.DETERMINERS.contains(word)) {
-          e.modifiers.merge(word, 1, Integer::sum);
-        }
-      }
+      e.modifiers.add(m.group(2));
     }
   }
 

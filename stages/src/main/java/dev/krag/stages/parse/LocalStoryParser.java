@@ -143,31 +143,21 @@ public final class LocalStoryParser implements StoryParser {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
-  /** Every noun phrase seen for one head noun, to name it and describe it. */
+  /** Every noun phrase seen for one place noun, to name it and describe it. */
   private static final class Mentions {
     final String noun;
-    int count;
-    final Map<String, Integer> modifiers = new LinkedHashMap<>();
+    final Modifiers modifiers = new Modifiers();
 
     Mentions(String noun) {
       this.noun = noun;
     }
 
     void add(String modifier) {
-      count++;
-      for (String word : modifier.split("\\s+")) {
-        if (!word.isBlank() && !Lexicon.DETERMINERS.contains(word)) {
-          modifiers.merge(word, 1, Integer::sum);
-        }
-      }
+      modifiers.add(modifier);
     }
 
     String description() {
-      List<String> words = modifiers.entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-          .limit(3).map(Map.Entry::getKey).toList();
-      return words.isEmpty() ? noun : String.join(" ", words) + " " + noun;
+      return modifiers.describe(noun);
     }
-
   }
 }
