@@ -105,10 +105,6 @@ public final class Platform implements AutoCloseable {
     return serdes;
   }
 
-  public KnowledgeGraphConnection knowledge() {
-    return knowledge;
-  }
-
   public StreamsRunner bookkeeping() {
     return bookkeeping;
   }

@@ -19,7 +19,6 @@ public final class StreamsRunner implements AutoCloseable {
   private final String name;
   private final KafkaStreams streams;
   private final CountDownLatch running = new CountDownLatch(1);
-  private volatile Throwable failure;
 
   public StreamsRunner(String name, Topology topology, Properties properties) {
     this.name = name;
@@ -34,7 +33,6 @@ public final class StreamsRunner implements AutoCloseable {
       // A thread that died on an unexpected error is replaced; the record it failed on is
       // retried, since its offset was not committed.
       log.error("{}: stream thread failed, replacing it", name, e);
-      failure = e;
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });
   }
@@ -49,11 +47,6 @@ public final class StreamsRunner implements AutoCloseable {
 
   public KafkaStreams streams() {
     return streams;
-  }
-
-  /** The last error a stream thread died of, if any. */
-  public Throwable lastFailure() {
-    return failure;
   }
 
   @Override

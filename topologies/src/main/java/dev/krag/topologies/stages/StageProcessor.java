@@ -58,8 +58,4 @@ abstract class StageProcessor<V> implements Processor<String, V, String, Object>
   String subject(V value) {
     return "";
   }
-
-  Stage stage() {
-    return stage;
-  }
 }
