@@ -17,6 +17,7 @@ import java.util.function.Function;
  * @param registryUrl an external registry's v3 API; empty starts the embedded one ({@code REGISTRY_URL})
  * @param registryHome the unpacked registry distribution the embedded one runs from ({@code KRAG_REGISTRY_HOME})
  * @param neo4j the knowledge graph's database; an empty URI starts an embedded Neo4j under the output folder
+ * @param qdrant where vectors live if not in Neo4j's vector index
  * @param replicationFactor of krag's topics and internal topics ({@code KRAG_REPLICATION_FACTOR})
  * @param stageThreads stream threads for the heavy stages ({@code KRAG_STAGE_THREADS})
  * @param run the defaults of each run: frame size, fps, pace, iterations
@@ -31,6 +32,7 @@ public record KragConfig(
     String registryUrl,
     Path registryHome,
     Neo4jSettings neo4j,
+    QdrantSettings qdrant,
     short replicationFactor,
     int stageThreads,
     RunConfig run,
@@ -63,6 +65,7 @@ public record KragConfig(
         Path.of(s.text("KRAG_REGISTRY_HOME", System.getProperty("krag.registry.home", "deploy/target/apicurio-registry"))),
         new Neo4jSettings(s.text("NEO4J_URI", ""), s.text("NEO4J_USER", "neo4j"), s.text("NEO4J_PASSWORD", ""),
             s.text("NEO4J_DATABASE", "neo4j")),
+        QdrantSettings.of(s.text("QDRANT_URL", ""), s.text("QDRANT_API_KEY", "")),
         (short) s.integer("KRAG_REPLICATION_FACTOR", 1),
         s.integer("KRAG_STAGE_THREADS", 2),
         RunConfig.newBuilder()
@@ -87,14 +90,14 @@ public record KragConfig(
   }
 
   public KragConfig withOutDir(Path dir) {
-    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, replicationFactor, stageThreads, run, critic,
+    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, replicationFactor, stageThreads, run, critic,
         maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
-    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, replicationFactor, stageThreads, condensed, critic,
+    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, replicationFactor, stageThreads, condensed, critic,
         maxStoryBytes, runTimeout, stallTimeout);
   }
 
@@ -106,6 +109,8 @@ public record KragConfig(
     m.put("registry", registryUrl.isEmpty() ? "embedded" : registryUrl);
     m.put("neo4j", neo4j.uri().isEmpty() ? "embedded" : neo4j.uri() + " as " + neo4j.user() + (neo4j.password().isEmpty() ? "" : ":****")
         + " / " + neo4j.database());
+    m.put("vectors", qdrant.enabled() ? "qdrant " + qdrant.host() + ":" + qdrant.port() + (qdrant.apiKey().isEmpty() ? "" : " (key ****)")
+        : "neo4j vector index");
     m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
     m.put("pace", run.getWordsPerMinute() + " wpm");
     m.put("iterations", Integer.toString(run.getMaxIterations()));
@@ -124,6 +129,39 @@ public record KragConfig(
     @Override
     public String toString() {
       return "Neo4jSettings[uri=" + uri + ", user=" + user + ", password=****, database=" + database + "]";
+    }
+  }
+
+  /**
+   * A Qdrant reached over gRPC ({@code QDRANT_URL}, e.g. {@code http://qdrant:6334}, and
+   * {@code QDRANT_API_KEY}); without a URL the vectors stay in Neo4j's vector index.
+   */
+  public record QdrantSettings(String host, int port, boolean tls, String apiKey) {
+
+    static final int GRPC_PORT = 6334;
+
+    static QdrantSettings of(String url, String apiKey) {
+      if (url.isEmpty()) {
+        return new QdrantSettings("", 0, false, apiKey);
+      }
+      java.net.URI uri;
+      try {
+        uri = java.net.URI.create(url);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("QDRANT_URL must be a URL such as http://localhost:6334, not '" + url + "'");
+      }
+      require(uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())),
+          "QDRANT_URL must be a URL such as http://localhost:6334, not '" + url + "'");
+      return new QdrantSettings(uri.getHost(), uri.getPort() == -1 ? GRPC_PORT : uri.getPort(), "https".equals(uri.getScheme()), apiKey);
+    }
+
+    public boolean enabled() {
+      return !host.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      return "QdrantSettings[host=" + host + ", port=" + port + ", tls=" + tls + ", apiKey=****]";
     }
   }
 

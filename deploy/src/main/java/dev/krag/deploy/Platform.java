@@ -1,5 +1,6 @@
 package dev.krag.deploy;
 
+import dev.krag.deploy.KragConfig.QdrantSettings;
 import dev.krag.deploy.embedded.EmbeddedKafka;
 import dev.krag.deploy.embedded.RegistryServer;
 import dev.krag.deploy.embedded.TopicProvisioner;
@@ -13,11 +14,13 @@ import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.FreeTtsVoice;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
-import dev.krag.stages.parse.LocalStoryParser;
 import dev.krag.stages.knowledge.CachingEmbedder;
 import dev.krag.stages.knowledge.MiniLmEmbedder;
 import dev.krag.stages.knowledge.Neo4jVectorStore;
+import dev.krag.stages.knowledge.QdrantVectorStore;
 import dev.krag.stages.knowledge.VectorMemory;
+import dev.krag.stages.knowledge.VectorStore;
+import dev.krag.stages.parse.LocalStoryParser;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.LocalAssetStore;
 import dev.krag.topologies.StreamsRunner;
@@ -39,6 +42,8 @@ import java.util.Deque;
 public final class Platform implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+  /** The platform spec's timeout for the knowledge stores. */
+  private static final Duration VECTOR_TIMEOUT = Duration.ofSeconds(30);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final KragConfig config;
@@ -91,10 +96,17 @@ public final class Platform implements AutoCloseable {
   private Stages localStages() {
     LocalAssetStore assets = new LocalAssetStore(config.outDir());
     VectorMemory memory = new VectorMemory(new CachingEmbedder(new MiniLmEmbedder(), CachingEmbedder.DEFAULT_TTL, Clock.systemUTC()),
-        new Neo4jVectorStore(knowledge.driver(), config.neo4j().database()));
+        vectorStore());
     return new Stages(new LocalStoryParser(), knowledge.graph(), memory, new ShotPlanner(),
         new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), assets),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
+  }
+
+  private VectorStore vectorStore() {
+    QdrantSettings qdrant = config.qdrant();
+    return qdrant.enabled()
+        ? started(QdrantVectorStore.connect(qdrant.host(), qdrant.port(), qdrant.tls(), qdrant.apiKey(), VECTOR_TIMEOUT))
+        : new Neo4jVectorStore(knowledge.driver(), config.neo4j().database());
   }
 
   public String bootstrapServers() {

@@ -8,8 +8,6 @@ import dev.krag.schemas.Shot;
 import dev.krag.schemas.StoryCharacter;
 import dev.krag.stages.knowledge.GraphSummary;
 import dev.krag.stages.knowledge.KnowledgeGraph;
-import dev.krag.stages.knowledge.Neo4jVectorStore;
-import dev.krag.stages.knowledge.VectorStore;
 import dev.krag.stages.parse.LocalStoryParser;
 import dev.krag.stages.parse.SceneGraph;
 import dev.krag.stages.plan.ShotPlanner;
@@ -83,25 +81,6 @@ class KnowledgeGraphIT {
     assertThat(back.scenes()).isEqualTo(hansel.scenes());
     assertThat(back.characters()).isEqualTo(hansel.characters());
     assertThat(back.locations()).isEqualTo(hansel.locations());
-  }
-
-  @Test
-  void neo4jsVectorIndexFindsTheNearestWithinARunAndAnUpsertReplaces() {
-    VectorStore store = new Neo4jVectorStore(connection.driver(), "neo4j");
-    store.ensureCollection(VectorStore.VIDEO_KNOWLEDGE, 3);
-
-    store.upsert(VectorStore.VIDEO_KNOWLEDGE, "run-v/a", new float[] {1, 0, 0}, Map.of("run_id", "run-v", "shot_id", "a"));
-    store.upsert(VectorStore.VIDEO_KNOWLEDGE, "run-v/b", new float[] {0, 1, 0}, Map.of("run_id", "run-v", "shot_id", "b"));
-    store.upsert(VectorStore.VIDEO_KNOWLEDGE, "run-w/c", new float[] {1, 0.01f, 0}, Map.of("run_id", "run-w", "shot_id", "c"));
-    store.upsert(VectorStore.VIDEO_KNOWLEDGE, "run-v/a", new float[] {1, 0, 0}, Map.of("run_id", "run-v", "shot_id", "a"));
-
-    List<VectorStore.Match> nearest = store.nearest(VectorStore.VIDEO_KNOWLEDGE, new float[] {0.9f, 0.1f, 0}, 5, Map.of("run_id", "run-v"));
-    assertThat(nearest).extracting(VectorStore.Match::id).containsExactly("run-v/a", "run-v/b");
-    assertThat(nearest.getFirst().payload()).containsEntry("shot_id", "a");
-    assertThat(nearest.getFirst().score()).isGreaterThan(nearest.get(1).score());
-    long stored = connection.driver().executableQuery("MATCH (n:VideoKnowledge {id: 'run-v/a'}) RETURN count(n) AS n")
-        .execute().records().getFirst().get("n").asLong();
-    assertThat(stored).isEqualTo(1);
   }
 
   @Test

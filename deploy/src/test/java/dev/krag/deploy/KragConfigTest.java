@@ -35,4 +35,18 @@ class KragConfigTest {
     assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_WIDTH", "1279")::get))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("even");
   }
+
+  @Test
+  void aQdrantUrlMovesTheVectorsThereAndItsKeyIsNeverPrinted() {
+    KragConfig config = KragConfig.from(Map.of("QDRANT_URL", "https://vectors.example:6443", "QDRANT_API_KEY", "s3cret")::get);
+
+    assertThat(config.qdrant().enabled()).isTrue();
+    assertThat(config.qdrant().host()).isEqualTo("vectors.example");
+    assertThat(config.qdrant().port()).isEqualTo(6443);
+    assertThat(config.qdrant().tls()).isTrue();
+    assertThat(config.describe().toString() + config.qdrant()).doesNotContain("s3cret");
+    assertThat(KragConfig.from(Map.of("QDRANT_URL", "http://qdrant")::get).qdrant().port()).isEqualTo(6334);
+    assertThat(KragConfig.from(Map.<String, String>of()::get).qdrant().enabled()).isFalse();
+    assertThatThrownBy(() -> KragConfig.from(Map.of("QDRANT_URL", "qdrant:6334")::get)).hasMessageContaining("QDRANT_URL");
+  }
 }

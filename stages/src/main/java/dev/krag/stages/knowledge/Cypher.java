@@ -26,15 +26,16 @@ public final class Cypher {
   /** Formatted with the collection's label. */
   static final String UPSERT_VECTOR = """
       MERGE (n:%s {id: $id})
-      SET n += $payload
+      SET n = $payload, n.id = $id
       WITH n
       CALL db.create.setNodeVectorProperty(n, 'embedding', $vector)
       """;
 
+  /** Neo4j scores cosine as (1 + cos) / 2; the store's contract speaks cosine itself. */
   static final String NEAREST_VECTORS = """
       CALL db.index.vector.queryNodes($index, $candidates, $vector) YIELD node, score
       WHERE all(key IN keys($filter) WHERE node[key] = $filter[key])
-      RETURN node.id AS id, node {.*, embedding: null} AS properties, score
+      RETURN node.id AS id, node {.*, embedding: null} AS properties, 2 * score - 1 AS score
       ORDER BY score DESC LIMIT $k
       """;
 

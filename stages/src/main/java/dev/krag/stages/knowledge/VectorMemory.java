@@ -34,7 +34,7 @@ public final class VectorMemory {
   public void rememberScenes(String runId, List<Scene> scenes) {
     for (Scene scene : scenes) {
       store.upsert(VectorStore.TEXT_KNOWLEDGE, runId + "/" + scene.getId(), embedder.embed(scene.getText()),
-          Map.of("run_id", runId, "scene_id", scene.getId()));
+          Map.of(VectorStore.RUN_ID, runId, "scene_id", scene.getId()));
     }
   }
 
@@ -45,14 +45,14 @@ public final class VectorMemory {
       float[] vector = embedder.embed(shot.getNarration());
       vectors.add(vector);
       store.upsert(VectorStore.VIDEO_KNOWLEDGE, runId + "/" + shot.getShotId(), vector,
-          Map.of("run_id", runId, "shot_id", shot.getShotId(), "index", Integer.toString(shot.getIndex()),
+          Map.of(VectorStore.RUN_ID, runId, "shot_id", shot.getShotId(), "index", Integer.toString(shot.getIndex()),
               "narration", shot.getNarration()));
     }
     List<Shot> echoed = new ArrayList<>();
     for (int i = 0; i < shots.size(); i++) {
       Shot shot = shots.get(i);
       Optional<VectorStore.Match> echo = store.nearest(VectorStore.VIDEO_KNOWLEDGE, vectors.get(i), CANDIDATES,
-              Map.of("run_id", runId)).stream()
+              Map.of(VectorStore.RUN_ID, runId)).stream()
           .filter(m -> Integer.parseInt(m.payload().get("index")) < shot.getIndex() && m.score() >= ECHO_SIMILARITY)
           .findFirst();
       echoed.add(echo.map(m -> Shot.newBuilder(shot).setImagePrompt(shot.getImagePrompt() + String.format(Locale.ROOT,

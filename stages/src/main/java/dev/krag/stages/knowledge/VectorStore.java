@@ -11,6 +11,8 @@ public interface VectorStore {
 
   String TEXT_KNOWLEDGE = "text_knowledge";
   String VIDEO_KNOWLEDGE = "video_knowledge";
+  /** The payload field every search filters on: vectors of one run are searched together. */
+  String RUN_ID = "run_id";
 
   /** Creates the collection for vectors of this size if it is missing. */
   void ensureCollection(String collection, int dimensions);
