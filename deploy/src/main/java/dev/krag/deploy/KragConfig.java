@@ -5,6 +5,7 @@ import dev.krag.stages.critique.CriticSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -18,6 +19,7 @@ import java.util.function.Function;
  * @param registryHome the unpacked registry distribution the embedded one runs from ({@code KRAG_REGISTRY_HOME})
  * @param neo4j the knowledge graph's database; an empty URI starts an embedded Neo4j under the output folder
  * @param qdrant where vectors live if not in Neo4j's vector index
+ * @param providers the remote language and embedding models, if any
  * @param replicationFactor of krag's topics and internal topics ({@code KRAG_REPLICATION_FACTOR})
  * @param stageThreads stream threads for the heavy stages ({@code KRAG_STAGE_THREADS})
  * @param run the defaults of each run: frame size, fps, pace, iterations
@@ -33,6 +35,7 @@ public record KragConfig(
     Path registryHome,
     Neo4jSettings neo4j,
     QdrantSettings qdrant,
+    ProviderSettings providers,
     short replicationFactor,
     int stageThreads,
     RunConfig run,
@@ -66,6 +69,7 @@ public record KragConfig(
         new Neo4jSettings(s.text("NEO4J_URI", ""), s.text("NEO4J_USER", "neo4j"), s.text("NEO4J_PASSWORD", ""),
             s.text("NEO4J_DATABASE", "neo4j")),
         QdrantSettings.of(s.text("QDRANT_URL", ""), s.text("QDRANT_API_KEY", "")),
+        ProviderSettings.of(s),
         (short) s.integer("KRAG_REPLICATION_FACTOR", 1),
         s.integer("KRAG_STAGE_THREADS", 2),
         RunConfig.newBuilder()
@@ -90,14 +94,14 @@ public record KragConfig(
   }
 
   public KragConfig withOutDir(Path dir) {
-    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, replicationFactor, stageThreads, run, critic,
+    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, replicationFactor, stageThreads, run, critic,
         maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
-    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, replicationFactor, stageThreads, condensed, critic,
+    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, replicationFactor, stageThreads, condensed, critic,
         maxStoryBytes, runTimeout, stallTimeout);
   }
 
@@ -111,6 +115,8 @@ public record KragConfig(
         + " / " + neo4j.database());
     m.put("vectors", qdrant.enabled() ? "qdrant " + qdrant.host() + ":" + qdrant.port() + (qdrant.apiKey().isEmpty() ? "" : " (key ****)")
         : "neo4j vector index");
+    m.put("language models", String.join(" → ", providers.languageModels()) + (providers.languageModels().isEmpty() ? "" : " → ") + "local");
+    m.put("embeddings", providers.embeddings());
     m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
     m.put("pace", run.getWordsPerMinute() + " wpm");
     m.put("iterations", Integer.toString(run.getMaxIterations()));
@@ -162,6 +168,60 @@ public record KragConfig(
     @Override
     public String toString() {
       return "QdrantSettings[host=" + host + ", port=" + port + ", tls=" + tls + ", apiKey=****]";
+    }
+  }
+
+  /**
+   * Remote models: {@code KRAG_LLM_MODELS} lists the language models tried before the local parser
+   * and planner ({@code openai:gpt-4.1,openai:gpt-4.1-mini}); {@code KRAG_EMBEDDINGS} is
+   * {@code local} or an OpenAI embedding model. The key comes from {@code OPENAI_API_KEY} or the
+   * file named by {@code OPENAI_API_KEY_FILE}; {@code OPENAI_BASE_URL} points at any server that
+   * speaks OpenAI's API (vLLM, Ollama, llama.cpp). With a key and nothing else set, krag uses
+   * gpt-4.1 and text-embedding-3-large.
+   */
+  public record ProviderSettings(List<String> languageModels, String embeddings, String openAiKey, java.net.URI openAiBaseUrl,
+      Duration timeout, int attempts) {
+
+    public static final String OPENAI = "openai";
+    public static final String LOCAL = "local";
+    static final java.net.URI OPENAI_API = java.net.URI.create("https://api.openai.com/v1/");
+
+    static ProviderSettings of(Settings s) {
+      String key = s.text("OPENAI_API_KEY", "");
+      String keyFile = s.text("OPENAI_API_KEY_FILE", "");
+      if (key.isEmpty() && !keyFile.isEmpty()) {
+        try {
+          key = java.nio.file.Files.readString(Path.of(keyFile)).strip();
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException("OPENAI_API_KEY_FILE cannot be read: " + keyFile);
+        }
+      }
+      String base = s.text("OPENAI_BASE_URL", OPENAI_API.toString());
+      java.net.URI baseUrl = java.net.URI.create(base.endsWith("/") ? base : base + "/");
+      boolean reachable = !key.isEmpty() || !baseUrl.equals(OPENAI_API);
+      List<String> models = List.of(s.text("KRAG_LLM_MODELS", reachable ? OPENAI + ":gpt-4.1" : "").split("\\s*,\\s*")).stream()
+          .filter(m -> !m.isEmpty()).toList();
+      String embeddings = s.text("KRAG_EMBEDDINGS", key.isEmpty() ? LOCAL : OPENAI + ":text-embedding-3-large");
+      for (String model : models) {
+        require(model.startsWith(OPENAI + ":") && model.length() > OPENAI.length() + 1,
+            "KRAG_LLM_MODELS entries are openai:<model> (OpenAI or a server that speaks its API), not '" + model + "'");
+      }
+      require(embeddings.equals(LOCAL) || embeddings.startsWith(OPENAI + ":"), "KRAG_EMBEDDINGS must be local or openai:<model>");
+      require(reachable || (models.isEmpty() && embeddings.equals(LOCAL)),
+          "OPENAI_API_KEY (or OPENAI_API_KEY_FILE, or OPENAI_BASE_URL for a local server) is needed for " + models + " " + embeddings);
+      return new ProviderSettings(models, embeddings, key, baseUrl,
+          Duration.ofSeconds(s.integer("KRAG_LLM_TIMEOUT_SECONDS", 60)), s.integer("KRAG_LLM_ATTEMPTS", 3));
+    }
+
+    /** The model part of a {@code provider:model} entry. */
+    public static String model(String entry) {
+      return entry.substring(entry.indexOf(':') + 1);
+    }
+
+    @Override
+    public String toString() {
+      return "ProviderSettings[languageModels=" + languageModels + ", embeddings=" + embeddings + ", openAiKey=****, openAiBaseUrl="
+          + openAiBaseUrl + ", timeout=" + timeout + ", attempts=" + attempts + "]";
     }
   }
 

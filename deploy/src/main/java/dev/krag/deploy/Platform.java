@@ -14,14 +14,10 @@ import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.FreeTtsVoice;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
-import dev.krag.stages.knowledge.CachingEmbedder;
-import dev.krag.stages.knowledge.MiniLmEmbedder;
 import dev.krag.stages.knowledge.Neo4jVectorStore;
 import dev.krag.stages.knowledge.QdrantVectorStore;
 import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.knowledge.VectorStore;
-import dev.krag.stages.parse.LocalStoryParser;
-import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.LocalAssetStore;
 import dev.krag.topologies.StreamsRunner;
 import dev.krag.topologies.StreamsSettings;
@@ -30,7 +26,6 @@ import dev.krag.topologies.stages.StageTopology;
 import dev.krag.topologies.stages.Stages;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -89,18 +84,18 @@ public final class Platform implements AutoCloseable {
         config.replicationFactor(), "", config.runTimeout());
     bookkeeping = started(new StreamsRunner(BookkeepingTopology.APPLICATION_ID, BookkeepingTopology.build(serdes),
         settings.bookkeeping(BookkeepingTopology.APPLICATION_ID)).start(START_TIMEOUT));
-    started(new StreamsRunner(StageTopology.APPLICATION_ID, StageTopology.build(serdes, localStages()),
+    started(new StreamsRunner(StageTopology.APPLICATION_ID, StageTopology.build(serdes, stages()),
         settings.stages(StageTopology.APPLICATION_ID)).start(START_TIMEOUT));
   }
 
-  private Stages localStages() {
+  private Stages stages() {
     LocalAssetStore assets = new LocalAssetStore(config.outDir());
-    VectorMemory memory = new VectorMemory(new CachingEmbedder(new MiniLmEmbedder(), CachingEmbedder.DEFAULT_TTL, Clock.systemUTC()),
-        vectorStore());
-    return new Stages(new LocalStoryParser(), knowledge.graph(), memory, new ShotPlanner(),
-        new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), assets),
+    Providers providers = new Providers(config.providers());
+    return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(providers.embedder(), vectorStore()),
+        providers.planner(), new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), assets),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
   }
+
 
   private VectorStore vectorStore() {
     QdrantSettings qdrant = config.qdrant();

@@ -49,4 +49,34 @@ class KragConfigTest {
     assertThat(KragConfig.from(Map.<String, String>of()::get).qdrant().enabled()).isFalse();
     assertThatThrownBy(() -> KragConfig.from(Map.of("QDRANT_URL", "qdrant:6334")::get)).hasMessageContaining("QDRANT_URL");
   }
+
+  @Test
+  void withoutAKeyEverythingIsLocalAndWithOneOpenAiComesFirst() {
+    KragConfig offline = KragConfig.from(Map.<String, String>of()::get);
+    KragConfig online = KragConfig.from(Map.of("OPENAI_API_KEY", "sk-live-123")::get);
+
+    assertThat(offline.providers().languageModels()).isEmpty();
+    assertThat(offline.providers().embeddings()).isEqualTo("local");
+    assertThat(online.providers().languageModels()).containsExactly("openai:gpt-4.1");
+    assertThat(online.providers().embeddings()).isEqualTo("openai:text-embedding-3-large");
+    assertThat(online.describe()).containsEntry("language models", "openai:gpt-4.1 → local");
+    assertThat(online.describe().toString() + online.providers()).doesNotContain("sk-live-123");
+  }
+
+  @Test
+  void aKeyCanComeFromAFileAndALocalServerNeedsNone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path keyFile = java.nio.file.Files.writeString(dir.resolve("key"), "sk-from-file\n");
+
+    assertThat(KragConfig.from(Map.of("OPENAI_API_KEY_FILE", keyFile.toString())::get).providers().openAiKey()).isEqualTo("sk-from-file");
+    KragConfig ollama = KragConfig.from(Map.of("OPENAI_BASE_URL", "http://localhost:11434/v1", "KRAG_LLM_MODELS", "openai:llama3.1")::get);
+    assertThat(ollama.providers().openAiBaseUrl().toString()).isEqualTo("http://localhost:11434/v1/");
+    assertThat(ollama.providers().languageModels()).containsExactly("openai:llama3.1");
+  }
+
+  @Test
+  void aModelThatCannotBeReachedIsAConfigurationError() {
+    assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_LLM_MODELS", "openai:gpt-4.1")::get)).hasMessageContaining("OPENAI_API_KEY");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("OPENAI_API_KEY", "k", "KRAG_LLM_MODELS", "gpt-4.1")::get))
+        .hasMessageContaining("openai:<model>");
+  }
 }

@@ -45,4 +45,12 @@ class Neo4jVectorStoreIT extends VectorStoreContract {
         .execute().records().getFirst().get("n").asLong();
     assertThat(stored).isEqualTo(1);
   }
+
+  @Test
+  void anIndexMadeForAnotherModelIsNotSilentlyReused() {
+    store().ensureCollection("sized_knowledge", 3);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store().ensureCollection("sized_knowledge", 5))
+        .hasMessageContaining("3-dimensional").hasMessageContaining("makes 5");
+  }
 }

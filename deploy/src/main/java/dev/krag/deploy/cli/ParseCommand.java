@@ -1,10 +1,11 @@
 package dev.krag.deploy.cli;
 
 import dev.krag.deploy.KragConfig;
+import dev.krag.deploy.Providers;
 import dev.krag.schemas.Location;
 import dev.krag.schemas.Scene;
 import dev.krag.schemas.StoryCharacter;
-import dev.krag.stages.parse.LocalStoryParser;
+import dev.krag.stages.cost.Metered;
 import dev.krag.stages.parse.SceneGraph;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,12 +20,16 @@ final class ParseCommand {
 
   static int run(Path file, boolean json, KragConfig config, PrintStream out) throws UsageException {
     StoryFile story = StoryFile.read(file, config.maxStoryBytes());
-    SceneGraph graph = new LocalStoryParser().parse(story.title(), story.text());
+    Metered<SceneGraph> parsed = new Providers(config.providers()).parser().parse(story.title(), story.text());
+    SceneGraph graph = parsed.value();
+    String parser = parsed.calls().getLast().provider() + ":" + parsed.calls().getLast().model();
     if (json) {
-      out.println(Json.write(asJson(graph)));
+      Map<String, Object> root = new LinkedHashMap<>(Map.of("parser", parser));
+      root.putAll(asJson(graph));
+      out.println(Json.write(root));
     } else {
-      out.printf("%s: %d scenes, %d characters, %d locations%n", graph.title(), graph.scenes().size(),
-          graph.characters().size(), graph.locations().size());
+      out.printf("%s: %d scenes, %d characters, %d locations (%s)%n", graph.title(), graph.scenes().size(),
+          graph.characters().size(), graph.locations().size(), parser);
       graph.characters().forEach(c -> out.printf("  character %-24s %s%n", c.getName(), c.getAliases()));
       graph.locations().forEach(l -> out.printf("  location  %s%n", l.getName()));
       graph.scenes().forEach(s -> out.printf("  %s  %-16s %s%n", s.getId(), s.getLocationId(), s.getSummary()));

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.krag.stages.llm.FakeOpenAi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,38 @@ class CliTest {
   @TempDir Path dir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void parseAsksTheConfiguredModelFirstAndFallsBackToTheLocalParser() throws Exception {
+    Path story = write("fox.txt", """
+        The Fox in the Wood
+
+        A fox lived in the wood. One day the fox met a cat.
+        """.getBytes(StandardCharsets.UTF_8));
+    try (FakeOpenAi openAi = new FakeOpenAi()) {
+      openAi.answering(r -> """
+          {"characters": [{"name": "the fox", "aliases": [], "description": "a fox"},
+                          {"name": "the cat", "aliases": [], "description": ""}],
+           "locations": [{"name": "the wood", "description": ""}],
+           "scenes": [{"firstSentence": 0, "lastSentence": 1, "location": "the wood", "characters": ["the fox", "the cat"],
+                       "summary": "A fox meets a cat in the wood."}],
+           "relations": []}
+          """);
+      Map<String, String> env = Map.of("OPENAI_BASE_URL", openAi.baseUrl().toString(), "KRAG_LLM_MODELS", "openai:gpt-4.1-mini",
+          "KRAG_LLM_ATTEMPTS", "1");
+
+      int answered = new Cli(env::get, print(out), print(err)).execute(new String[] {"parse", story.toString(), "--json"});
+      String byModel = out.toString();
+      out.reset();
+      openAi.then(FakeOpenAi.error(500, "boom", Map.of()));
+      int fellBack = new Cli(env::get, print(out), print(err)).execute(new String[] {"parse", story.toString(), "--json"});
+
+      assertThat(answered).isZero();
+      assertThat(byModel).contains("\"parser\" : \"openai:gpt-4.1-mini\"").contains("A fox meets a cat in the wood.");
+      assertThat(fellBack).isZero();
+      assertThat(out.toString()).contains("\"parser\" : \"local-lexicon-parser:local\"");
+    }
+  }
 
   @Test
   void aMissingFile() {

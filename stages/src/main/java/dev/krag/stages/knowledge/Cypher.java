@@ -23,6 +23,11 @@ public final class Cypher {
       OPTIONS {indexConfig: {`vector.dimensions`: %d, `vector.similarity_function`: 'cosine'}}
       """;
 
+  static final String VECTOR_INDEX_DIMENSIONS = """
+      SHOW VECTOR INDEXES YIELD name, options WHERE name = $name
+      RETURN options.indexConfig['vector.dimensions'] AS dimensions
+      """;
+
   /** Formatted with the collection's label. */
   static final String UPSERT_VECTOR = """
       MERGE (n:%s {id: $id})

@@ -32,6 +32,13 @@ public final class Neo4jVectorStore implements VectorStore {
     driver.executableQuery(String.format(Locale.ROOT, Cypher.CREATE_VECTOR_INDEX, collection, label(collection), dimensions))
         .withConfig(config).execute();
     driver.executableQuery(Cypher.AWAIT_INDEXES).withConfig(config).execute();
+    long existing = driver.executableQuery(Cypher.VECTOR_INDEX_DIMENSIONS).withParameters(Map.of("name", collection))
+        .withConfig(config).execute().records().getFirst().get("dimensions").asLong();
+    if (existing != dimensions) {
+      // An index made for another embedding model: its vectors do not compare with the new ones.
+      throw new IllegalStateException("vector index " + collection + " holds " + existing + "-dimensional vectors, the embedding "
+          + "model makes " + dimensions + ": drop the index (DROP INDEX " + collection + ") or keep the model it was made for");
+    }
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.krag.stages.plan;
 import dev.krag.schemas.Camera;
 import dev.krag.schemas.Location;
 import dev.krag.schemas.StoryCharacter;
-import dev.krag.stages.text.Words;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,12 +12,13 @@ final class ImagePrompt {
 
   private ImagePrompt() {}
 
-  static String of(Camera camera, Location location, List<StoryCharacter> cast, String narration) {
+  /** @param moment what the picture shows, in a few words */
+  static String of(Camera camera, Location location, List<StoryCharacter> cast, String moment) {
     String place = location == null ? "a fairy-tale land" : location.getName() + " (" + location.getDescription() + ")";
     String people = cast.isEmpty()
         ? "no characters"
         : cast.stream().map(c -> c.getName() + ": " + c.getDescription()).collect(Collectors.joining("; "));
     return String.format(Locale.ROOT, "%s shot of %s. Characters: %s. Moment: %s",
-        camera.name().toLowerCase(Locale.ROOT).replace('_', '-'), place, people, Words.first(narration, 16));
+        camera.name().toLowerCase(Locale.ROOT).replace('_', '-'), place, people, moment);
   }
 }

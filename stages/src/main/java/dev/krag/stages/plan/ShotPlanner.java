@@ -28,8 +28,14 @@ public final class ShotPlanner {
   static final int SHOT_WORDS = 28;
   /** A sentence longer than this is split at clause boundaries into shots of its own. */
   static final int LONG_SENTENCE_WORDS = 45;
+  /** How much of a shot's narration the image prompt quotes as its moment. */
+  static final int MOMENT_WORDS = 16;
   /** Silence after the narration of each shot, so cuts do not clip the last word. */
   public static final double LEAD_OUT_SECONDS = 0.6;
+
+  public String name() {
+    return "local-shot-planner";
+  }
 
   public List<Shot> plan(SceneGraph graph, RunConfig config) {
     Map<String, StoryCharacter> characters =
@@ -52,7 +58,7 @@ public final class ShotPlanner {
             .setDurationSeconds(durationOf(narration, config))
             .setCamera(cameraFor(i, cast.size()))
             .setNarration(narration)
-            .setImagePrompt(ImagePrompt.of(cameraFor(i, cast.size()), location, cast, narration))
+            .setImagePrompt(ImagePrompt.of(cameraFor(i, cast.size()), location, cast, Words.first(narration, MOMENT_WORDS)))
             .setCharacterIds(cast.stream().map(StoryCharacter::getId).toList())
             .setLocationId(scene.getLocationId())
             .build());
@@ -65,7 +71,7 @@ public final class ShotPlanner {
    * The text each scene narrates: all of it, or, when the run has a target duration the story
    * would overrun, the sentences the condenser keeps.
    */
-  private static List<String> sceneTexts(SceneGraph graph, RunConfig config) {
+  static List<String> sceneTexts(SceneGraph graph, RunConfig config) {
     List<String> whole = graph.scenes().stream().map(Scene::getText).toList();
     Double target = config.getTargetDurationSeconds();
     if (target == null) {

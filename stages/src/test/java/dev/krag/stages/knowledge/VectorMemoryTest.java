@@ -3,6 +3,7 @@ package dev.krag.stages.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krag.schemas.Camera;
+import dev.krag.schemas.Scene;
 import dev.krag.schemas.Shot;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +25,33 @@ class VectorMemoryTest {
         shot(1, "The witch lit the oven and the fire blazed up."),
         shot(2, "In the moonlight Hansel followed the shining white pebbles like new silver coins."));
 
-    List<Shot> echoed = memory.withEchoes("run-1", shots);
+    List<Shot> echoed = memory.remember("run-1", List.of(), shots);
 
     assertThat(echoed.get(0).getImagePrompt()).isEqualTo("prompt");
     assertThat(echoed.get(2).getImagePrompt()).contains("Echoes shot-0");
     assertThat(echoed.get(1).getImagePrompt()).doesNotContain("Echoes shot-2").doesNotContain("Echoes shot-0");
+  }
+
+  @Test
+  void aShotRecallsTheEarlierPassageItRetellsButNeverItsOwnOrALaterOne() {
+    VectorMemory memory = new VectorMemory(MINI_LM, new InMemoryVectorStore());
+    List<Scene> scenes = List.of(
+        scene(0, "Hansel gathered white pebbles in the moonlight and laid a trail of them through the forest.",
+            "Hansel lays a trail of white pebbles."),
+        scene(1, "The witch lived in a house made of bread with a roof of cake and windows of sugar.",
+            "The witch's house of bread and cake."),
+        scene(2, "Once more Hansel followed the trail of white pebbles that shone in the moonlight.",
+            "Hansel follows the pebbles home."));
+    List<Shot> shots = List.of(
+        shot(0, "scene-001", "Hansel gathered white pebbles in the moonlight."),
+        shot(1, "scene-002", "The house was made of bread and cake."),
+        shot(2, "scene-003", "Once more Hansel followed the white pebbles that shone in the moonlight."));
+
+    List<Shot> recalled = memory.remember("run-2", scenes, shots);
+
+    assertThat(recalled.get(2).getImagePrompt()).contains("Recalls scene-001").contains("Hansel lays a trail");
+    assertThat(recalled.get(0).getImagePrompt()).doesNotContain("Recalls");
+    assertThat(recalled.get(1).getImagePrompt()).doesNotContain("Recalls scene-002").doesNotContain("Recalls scene-003");
   }
 
   @Test
@@ -51,9 +74,18 @@ class VectorMemoryTest {
     assertThat(calls).hasValue(3);
   }
 
-  private static Shot shot(int index, String narration) {
-    return Shot.newBuilder().setShotId("shot-" + index).setSceneId("scene-001").setIndex(index).setDurationSeconds(3)
+  static Shot shot(int index, String narration) {
+    return shot(index, "scene-001", narration);
+  }
+
+  static Shot shot(int index, String sceneId, String narration) {
+    return Shot.newBuilder().setShotId("shot-" + index).setSceneId(sceneId).setIndex(index).setDurationSeconds(3)
         .setCamera(Camera.WIDE).setNarration(narration).setImagePrompt("prompt").setLocationId("loc-forest").build();
+  }
+
+  private static Scene scene(int index, String text, String summary) {
+    return Scene.newBuilder().setId(String.format("scene-%03d", index + 1)).setIndex(index).setTitle("The forest").setSummary(summary)
+        .setLocationId("loc-forest").setText(text).setStartOffset(0).setEndOffset(text.length()).build();
   }
 
   private static final class MutableClock extends Clock {

@@ -5,9 +5,9 @@ import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.ScenesParsed;
 import dev.krag.schemas.Stage;
 import dev.krag.schemas.Topics;
-import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.cost.Metered;
 import dev.krag.stages.parse.SceneGraph;
-import dev.krag.stages.parse.StoryParser;
+import dev.krag.stages.parse.ParserChain;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
@@ -16,9 +16,9 @@ import java.util.Map;
 /** Story text to scene graph. */
 final class ParseProcessor extends StageProcessor<RunRequested> {
 
-  private final StoryParser parser;
+  private final ParserChain parser;
 
-  ParseProcessor(StoryParser parser) {
+  ParseProcessor(ParserChain parser) {
     super(Stage.PARSE);
     this.parser = parser;
   }
@@ -26,9 +26,9 @@ final class ParseProcessor extends StageProcessor<RunRequested> {
   @Override
   void handle(RunRequested run, Outputs out) {
     RunEvents.send(out, run.getRunId(), Stage.PARSE, RunEventType.STARTED, 0, "parsing " + run.getTitle(), Map.of());
-    long started = System.nanoTime();
-    SceneGraph graph = parser.parse(run.getTitle(), run.getText());
-    double seconds = (System.nanoTime() - started) / 1e9;
+    Metered<SceneGraph> parsed = parser.parse(run.getTitle(), run.getText());
+    parsed.calls().forEach(call -> CostEvents.send(out, run.getRunId(), Stage.PARSE, call));
+    SceneGraph graph = parsed.value();
     if (graph.scenes().isEmpty()) {
       throw new IllegalArgumentException("the story has no scenes");
     }
@@ -42,8 +42,6 @@ final class ParseProcessor extends StageProcessor<RunRequested> {
         .setRelations(graph.relations())
         .setConfig(run.getConfig())
         .build());
-    CostEvents.send(out, run.getRunId(), Stage.PARSE,
-        ProviderCall.local("parse", parser.name(), run.getText().length(), "character", seconds, false));
     RunEvents.send(out, run.getRunId(), Stage.PARSE, RunEventType.COMPLETED, 0,
         String.format("%d scenes, %d characters, %d locations", graph.scenes().size(), graph.characters().size(),
             graph.locations().size()),

@@ -6,11 +6,11 @@ import dev.krag.schemas.Shot;
 import dev.krag.schemas.ShotsPlanned;
 import dev.krag.schemas.Stage;
 import dev.krag.schemas.Topics;
-import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.cost.Metered;
 import dev.krag.stages.knowledge.KnowledgeGraph;
 import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.parse.SceneGraph;
-import dev.krag.stages.plan.ShotPlanner;
+import dev.krag.stages.plan.PlannerChain;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
@@ -28,9 +28,9 @@ final class PlanProcessor extends StageProcessor<ScenesParsed> {
 
   private final KnowledgeGraph knowledge;
   private final VectorMemory memory;
-  private final ShotPlanner planner;
+  private final PlannerChain planner;
 
-  PlanProcessor(KnowledgeGraph knowledge, VectorMemory memory, ShotPlanner planner) {
+  PlanProcessor(KnowledgeGraph knowledge, VectorMemory memory, PlannerChain planner) {
     super(Stage.PLAN);
     this.knowledge = knowledge;
     this.memory = memory;
@@ -40,14 +40,13 @@ final class PlanProcessor extends StageProcessor<ScenesParsed> {
   @Override
   void handle(ScenesParsed parsed, Outputs out) {
     RunEvents.send(out, parsed.getRunId(), Stage.PLAN, RunEventType.STARTED, 0, "planning shots", Map.of());
-    long started = System.nanoTime();
     knowledge.storeScenes(parsed.getRunId(), parsed.getStoryId(), new SceneGraph(parsed.getTitle(), parsed.getScenes(),
         parsed.getCharacters(), parsed.getLocations(), parsed.getRelations()));
     SceneGraph grounded = knowledge.sceneGraph(parsed.getRunId());
-    memory.rememberScenes(parsed.getRunId(), grounded.scenes());
-    List<Shot> shots = memory.withEchoes(parsed.getRunId(), planner.plan(grounded, parsed.getConfig()));
+    Metered<List<Shot>> plan = planner.plan(grounded, parsed.getConfig());
+    plan.calls().forEach(call -> CostEvents.send(out, parsed.getRunId(), Stage.PLAN, call));
+    List<Shot> shots = memory.remember(parsed.getRunId(), grounded.scenes(), plan.value());
     knowledge.storeShots(parsed.getRunId(), shots);
-    double seconds = (System.nanoTime() - started) / 1e9;
     out.send(Topics.SHOTS_PLANNED, parsed.getRunId(), ShotsPlanned.newBuilder()
         .setRunId(parsed.getRunId())
         .setTitle(parsed.getTitle())
@@ -57,7 +56,6 @@ final class PlanProcessor extends StageProcessor<ScenesParsed> {
         .setSceneCount(parsed.getScenes().size())
         .setConfig(parsed.getConfig())
         .build());
-    CostEvents.send(out, parsed.getRunId(), Stage.PLAN, ProviderCall.local("plan", "local-shot-planner", shots.size(), "shot", seconds, false));
     double planned = shots.stream().mapToDouble(Shot::getDurationSeconds).sum();
     RunEvents.send(out, parsed.getRunId(), Stage.PLAN, RunEventType.COMPLETED, 0,
         String.format(Locale.ROOT, "%d shots, %.0f s planned", shots.size(), planned),

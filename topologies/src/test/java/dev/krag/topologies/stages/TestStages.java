@@ -12,6 +12,8 @@ import dev.krag.stages.knowledge.InMemoryVectorStore;
 import dev.krag.stages.knowledge.MiniLmEmbedder;
 import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.parse.LocalStoryParser;
+import dev.krag.stages.parse.ParserChain;
+import dev.krag.stages.plan.PlannerChain;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.LocalAssetStore;
 import java.nio.file.Path;
@@ -26,8 +28,8 @@ public final class TestStages {
 
   public static Stages under(Path root) {
     LocalAssetStore store = new LocalAssetStore(root);
-    return new Stages(new LocalStoryParser(), new InMemoryKnowledgeGraph(),
-        new VectorMemory(EMBEDDER, new InMemoryVectorStore()), new ShotPlanner(),
+    return new Stages(ParserChain.local(new LocalStoryParser()), new InMemoryKnowledgeGraph(),
+        new VectorMemory(EMBEDDER, new InMemoryVectorStore()), PlannerChain.local(new ShotPlanner()),
         new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), store),
         new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
   }

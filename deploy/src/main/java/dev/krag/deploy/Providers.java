@@ -1,0 +1,53 @@
+package dev.krag.deploy;
+
+import dev.krag.deploy.KragConfig.ProviderSettings;
+import dev.krag.stages.knowledge.CachingEmbedder;
+import dev.krag.stages.knowledge.Embedder;
+import dev.krag.stages.knowledge.MiniLmEmbedder;
+import dev.krag.stages.knowledge.OpenAiEmbedder;
+import dev.krag.stages.llm.HttpJson;
+import dev.krag.stages.llm.OpenAiChat;
+import dev.krag.stages.llm.StructuredChat;
+import dev.krag.stages.parse.LlmStoryParser;
+import dev.krag.stages.parse.LocalStoryParser;
+import dev.krag.stages.parse.ParserChain;
+import dev.krag.stages.plan.LlmShotPlanner;
+import dev.krag.stages.plan.PlannerChain;
+import dev.krag.stages.plan.ShotPlanner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** The stages' providers as configured: remote models first where keys allow, local ones last. */
+public final class Providers {
+
+  private final ProviderSettings settings;
+  private final HttpJson http;
+
+  public Providers(ProviderSettings settings) {
+    this.settings = settings;
+    this.http = new HttpJson(new HttpJson.Policy(settings.timeout(), settings.attempts(), Duration.ofSeconds(1), Duration.ofSeconds(30)));
+  }
+
+  public ParserChain parser() {
+    return new ParserChain(languageModels().stream().map(LlmStoryParser::new).toList(), new LocalStoryParser());
+  }
+
+  public PlannerChain planner() {
+    return new PlannerChain(languageModels().stream().map(LlmShotPlanner::new).toList(), new ShotPlanner());
+  }
+
+  /** One embedder for the whole deployment: vectors of two models cannot share a collection. */
+  public Embedder embedder() {
+    Embedder model = settings.embeddings().equals(ProviderSettings.LOCAL)
+        ? new MiniLmEmbedder()
+        : new OpenAiEmbedder(settings.openAiBaseUrl(), settings.openAiKey(), ProviderSettings.model(settings.embeddings()), http);
+    return new CachingEmbedder(model, CachingEmbedder.DEFAULT_TTL, Clock.systemUTC());
+  }
+
+  private List<StructuredChat> languageModels() {
+    return settings.languageModels().stream()
+        .map(m -> new StructuredChat(new OpenAiChat(settings.openAiBaseUrl(), settings.openAiKey(), ProviderSettings.model(m), http)))
+        .toList();
+  }
+}

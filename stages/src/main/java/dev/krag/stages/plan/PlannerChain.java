@@ -1,0 +1,40 @@
+package dev.krag.stages.plan;
+
+import dev.krag.schemas.RunConfig;
+import dev.krag.schemas.Shot;
+import dev.krag.stages.cost.Metered;
+import dev.krag.stages.llm.FallbackChain;
+import dev.krag.stages.llm.FallbackChain.Link;
+import dev.krag.stages.parse.SceneGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The configured language models in order, then the local shot planner, which always answers. */
+public final class PlannerChain {
+
+  private final List<LlmShotPlanner> models;
+  private final ShotPlanner local;
+
+  public PlannerChain(List<LlmShotPlanner> models, ShotPlanner local) {
+    this.models = List.copyOf(models);
+    this.local = local;
+  }
+
+  /** A chain of the local planner alone. */
+  public static PlannerChain local(ShotPlanner local) {
+    return new PlannerChain(List.of(), local);
+  }
+
+  public Metered<List<Shot>> plan(SceneGraph graph, RunConfig config) {
+    List<Link<List<Shot>>> links = new ArrayList<>();
+    models.forEach(m -> links.add(new Link<>(m.name(), () -> m.plan(graph, config))));
+    links.add(Link.local("plan", local.name(), graph.scenes().size(), "scene", () -> local.plan(graph, config)));
+    return FallbackChain.first("plan", links);
+  }
+
+  /** The providers in the order they are tried, for start-up logs. */
+  public List<String> order() {
+    return Stream.concat(models.stream().map(LlmShotPlanner::name), Stream.of(local.name())).toList();
+  }
+}
