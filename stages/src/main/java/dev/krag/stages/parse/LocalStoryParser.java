@@ -71,7 +71,7 @@ public final class LocalStoryParser implements StoryParser {
     List<Sentence> current = new ArrayList<>();
     String currentPlace = null;
     for (Sentence sentence : sentences) {
-      int words = current.stream().mapToInt(Sentence::words).sum();
+      int words = words(current);
       String place = placeOf(sentence.text(), locations);
       boolean cut = !current.isEmpty() && words >= MIN_SCENE_WORDS
           && (STRONG_MARKER.matcher(sentence.text()).matches()
@@ -88,8 +88,10 @@ public final class LocalStoryParser implements StoryParser {
         currentPlace = place;
       }
     }
-    if (!current.isEmpty()) {
+    if (groups.isEmpty() || words(current) >= MIN_SCENE_WORDS) {
       groups.add(current);
+    } else {
+      groups.getLast().addAll(current); // a closing sentence or two ends the last scene, it is no scene of its own
     }
     return toScenes(text, groups, characters, locations);
   }
@@ -137,6 +139,10 @@ public final class LocalStoryParser implements StoryParser {
   private static String placeNoun(String word) {
     String noun = word.toLowerCase(Locale.ROOT);
     return Lexicon.LOCATION_FAMILIES.stream().filter(f -> f.contains(noun)).map(List::getFirst).findFirst().orElse(noun);
+  }
+
+  private static int words(List<Sentence> sentences) {
+    return sentences.stream().mapToInt(Sentence::words).sum();
   }
 
   private static String capitalise(String s) {

@@ -58,4 +58,15 @@ class LocalStoryParserTest {
     assertThat(graph.scenes().getFirst().getLocationId()).isEqualTo(Ids.UNKNOWN_LOCATION);
     assertThat(graph.characters()).extracting(StoryCharacter::getName).containsExactly("Anna");
   }
+
+  @Test
+  void aClosingSentenceEndsTheLastSceneInsteadOfMakingOne() {
+    String long1 = "Early in the morning the girl went into the forest and walked for a long time. ".repeat(4);
+    String long2 = "The next day the girl went to the village and talked to many people there. ".repeat(4);
+
+    SceneGraph graph = parser.parse("Tail", long1 + long2 + "Then they lived happily.");
+
+    assertThat(graph.scenes()).hasSize(2);
+    assertThat(graph.scenes().getLast().getText()).endsWith("Then they lived happily.");
+  }
 }
