@@ -27,9 +27,14 @@ final class Lexicon {
       "lake", "pond", "sea", "mountain", "hill", "valley", "road", "path", "bridge", "room",
       "kitchen", "cellar", "chamber", "hall", "church", "mill", "inn", "oven", "stable", "barn",
       "courtyard", "yard", "cave", "tree", "glass-mountain", "kingdom", "market",
-      "wilderness", "clock-case", "hearth", "shop", "cage", "spring", "fountain", "trough", "corner", "table");
+      "wilderness", "clock-case", "hearth", "shop", "cage", "spring", "fountain", "trough", "corner", "table",
+      "parlour");
 
-  /** Place nouns a story uses for one place: the first of each list names it. */
+  /** Rooms and furniture: a scene "in the kitchen" or "at the table" of a story with a house is in the house. */
+  static final Set<String> PARTS_OF_A_HOUSE = Set.of(
+      "room", "chamber", "kitchen", "parlour", "cellar", "hall", "table", "corner", "hearth");
+
+  /** Place nouns a story uses for one place: it is named by the one the story uses most, the first on a tie. */
   static final java.util.List<java.util.List<String>> LOCATION_FAMILIES = java.util.List.of(
       java.util.List.of("forest", "wood", "woods", "wilderness"),
       java.util.List.of("room", "chamber"),

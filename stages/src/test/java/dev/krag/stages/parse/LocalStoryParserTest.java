@@ -60,6 +60,18 @@ class LocalStoryParserTest {
   }
 
   @Test
+  void placesAreNamedByTheStorysOwnWordsAndRoomsAreTheHouse() {
+    SceneGraph graph = parser.parse("Places", """
+        She walked in the wood. Deeper in the wood she met a wolf, and she ran out of the forest to
+        her grandmother's house. She went into the room and sat down at the table. She lay down
+        under a tree and thought of the wealth of the kingdom. Then she went into my father's
+        garden.""");
+
+    assertThat(graph.locations()).extracting(Location::getName)
+        .containsExactlyInAnyOrder("the wood", "the house", "the garden");
+  }
+
+  @Test
   void aClosingSentenceEndsTheLastSceneInsteadOfMakingOne() {
     String long1 = "Early in the morning the girl went into the forest and walked for a long time. ".repeat(4);
     String long2 = "The next day the girl went to the village and talked to many people there. ".repeat(4);
