@@ -63,10 +63,10 @@ public final class LocalStoryParser implements StoryParser {
         currentPlace = place;
       }
     }
-    if (groups.isEmpty() || words(current) >= MIN_SCENE_WORDS) {
-      groups.add(current);
-    } else {
+    if (!groups.isEmpty() && words(current) < MIN_SCENE_WORDS) {
       groups.getLast().addAll(current); // a closing sentence or two ends the last scene, it is no scene of its own
+    } else if (!current.isEmpty()) {
+      groups.add(current);
     }
     return toScenes(text, groups, characters, places);
   }

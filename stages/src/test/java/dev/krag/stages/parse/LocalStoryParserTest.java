@@ -155,6 +155,11 @@ class LocalStoryParserTest {
   }
 
   @Test
+  void aBlankStoryHasNoScenes() {
+    assertThat(parser.parse("Empty", "   ").scenes()).isEmpty();
+  }
+
+  @Test
   void aClosingSentenceEndsTheLastSceneInsteadOfMakingOne() {
     String long1 = "Early in the morning the girl went into the forest and walked for a long time. ".repeat(4);
     String long2 = "The next day the girl went to the village and talked to many people there. ".repeat(4);
