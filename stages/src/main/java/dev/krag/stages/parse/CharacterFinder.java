@@ -1,92 +1,70 @@
 package dev.krag.stages.parse;
 
 import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.text.Quotes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds the characters of a story the way a reader names them: by role ("the wood-cutter", "his
- * wife") and by name ("Hansel"), then merges the ways one character is referred to: a title and
- * its noun ("Mr Fox", the fox), a role and the name it is given ("the boy was called Hansel"),
- * roles of one family ("the wife", "the woman", "the stepmother"), a short name and its long form
- * ("Red-Cap", "Little Red-Cap").
+ * wife") and by name ("Hansel"), has {@link Coreference} and {@link RoleMerges} merge the ways one
+ * character is referred to, and keeps those the story brings on stage.
  */
 final class CharacterFinder {
 
+  /** The character nouns as regex alternatives; "old woman" may be broken across lines. */
+  static final String NOUNS = String.join("|", Lexicon.CHARACTER_NOUNS).replace(" ", "\\s+");
   private static final Pattern ROLE = Pattern.compile(
       "\\b(the|a|an|his|her|their|my|our|your|this|that|two|three|four|five|six|seven|twelve)\\s+((?:[a-z][a-z-]*\\s+){0,2}?)("
-          + String.join("|", Lexicon.CHARACTER_NOUNS) + ")\\b",
+          + NOUNS + ")\\b",
       Pattern.CASE_INSENSITIVE);
+  /** "the miller's daughter" is the daughter (and, in passing, the miller). */
+  private static final Pattern POSSESSED = Pattern.compile(
+      "\\b[a-z][a-z-]*'s\\s+((?:[a-z][a-z-]*\\s+){0,2}?)(" + NOUNS + ")\\b", Pattern.CASE_INSENSITIVE);
+  /** "one of the messengers": the member acts alone, so both it and its group are characters. */
+  private static final Pattern ONE_OF = Pattern.compile(
+      "\\bone of (?:the|his|her|their) (" + NOUNS + ")\\b", Pattern.CASE_INSENSITIVE);
   /** Capitalised words, a pair of them, or a word in capitals (a name shouted: "RUMPLESTILTSKIN"). */
   private static final Pattern NAME = Pattern.compile(
       "\\b(?:Mr |Mrs )?(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)?|[A-Z]{4,})\\b");
-  /** "The boy was called Hansel and the girl Gretel", "a man named Heinrich". */
-  private static final Pattern NAMING = Pattern.compile(
-      "\\b[Tt]he ([a-z-]+) (?:was|is) (?:called|named) ([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)(?:,? and the ([a-z-]+) ([A-Z][a-z]+))?");
   /** "my name is X", "X is my name", "whose name was X": a name however it is placed in the sentence. */
   private static final Pattern SELF_NAMING = Pattern.compile(
       "(?i:my name is|whose name was|is called|was called|named) ([A-Z][A-Za-z-]+)|([A-Z][A-Za-z-]+) is my name");
-
-  /** A way the story refers to someone, with how often, before merging. */
-  private static final class Entity {
-    final String name;
-    final Set<String> aliases = new LinkedHashSet<>();
-    final Modifiers modifiers = new Modifiers();
-    int count;
-    String noun;
-    /** Brought on with "a"/"an": a new character entering, not a reference to a known one. */
-    boolean introduced;
-
-    Entity(String name) {
-      this.name = name;
-    }
-
-    void absorb(Entity other) {
-      aliases.add(other.name);
-      aliases.addAll(other.aliases);
-      modifiers.addAll(other.modifiers);
-      count += other.count;
-      if (noun == null) {
-        noun = other.noun;
-      }
-      introduced |= other.introduced;
-    }
-
-    String description() {
-      String looks = modifiers.describe(noun == null ? "" : noun);
-      return noun != null && name.startsWith("the ") ? looks : looks.isEmpty() ? name : name + ", " + looks;
-    }
-  }
+  private static final Pattern WORD_BEFORE = Pattern.compile("([A-Za-z]+)\\W*$");
+  /** "like a tailor at his wedding", "as a bridge": a comparison, nobody in the story. */
+  private static final Set<String> COMPARISONS = Set.of("like", "as");
+  /** "when a child fell into her power": anyone who might, not someone who does. */
+  private static final Set<String> HYPOTHETICALS = Set.of("when", "if", "whenever");
+  private static final Set<String> SPEECH_VERBS = Set.of(
+      "said", "replied", "answered", "cried", "asked", "called", "began", "whispered", "shouted");
 
   /**
-   * A character is someone the story comes back to, or brings on stage ("came a hunter"); a role
-   * named once with "the" is mostly a figure of speech ("where the fox and the hare say good night").
+   * A character is someone the narrator comes back to, or brings on stage ("came a hunter"); a
+   * role named once with "the" is mostly a figure of speech ("where the fox and the hare say good
+   * night"), and one only talked about may be imagined ("my little white cat").
    */
   static final int MIN_MENTIONS = 2;
 
   private CharacterFinder() {}
 
   static List<StoryCharacter> find(String text) {
-    Map<String, Entity> entities = new LinkedHashMap<>();
-    roles(text, entities);
-    names(text, entities);
-    mergeTitles(entities);
-    mergeNamings(text, entities);
-    mergeRoleFamilies(entities);
-    mergeShortNames(entities);
+    Quotes quotes = Quotes.in(text);
+    Cast cast = new Cast();
+    roles(text, quotes, cast);
+    possessedRoles(text, quotes, cast);
+    membersOfGroups(text, quotes, cast);
+    names(text, quotes, cast);
+    Coreference.resolve(text, quotes, cast);
+    RoleMerges.apply(cast);
     List<StoryCharacter> found = new ArrayList<>();
-    for (Entity e : entities.values()) {
-      if (e.count < MIN_MENTIONS && !e.introduced) {
-        continue;
-      }
+    for (Entity e : onStage(text, cast.all())) {
       found.add(StoryCharacter.newBuilder()
           .setId(Ids.of("char", e.name.startsWith("the ") ? e.name.substring(4) : e.name))
           .setName(e.name)
@@ -98,29 +76,87 @@ final class CharacterFinder {
     return found;
   }
 
-  private static void roles(String text, Map<String, Entity> entities) {
+  private static List<Entity> onStage(String text, Collection<Entity> entities) {
+    return entities.stream()
+        .filter(e -> e.count >= MIN_MENTIONS || e.introduced)
+        .filter(e -> !e.nounIn(Lexicon.THINGS) || speaks(text, e.noun))
+        .filter(e -> !e.nounIn(Lexicon.SIBLING_GROUPS) || !hasNamedPair(text, entities))
+        .toList();
+  }
+
+  /**
+   * Whether two named characters go about as a pair ("Hansel and Gretel"): then "the children" are
+   * those two, no third character.
+   */
+  private static boolean hasNamedPair(String text, Collection<Entity> entities) {
+    List<String> names = entities.stream().filter(Entity::isNamed).map(e -> e.name).toList();
+    for (String a : names) {
+      for (String b : names) {
+        if (!a.equals(b) && Pattern.compile("\\b" + Pattern.quote(a) + " and " + Pattern.quote(b) + "\\b")
+            .matcher(text).results().count() >= 2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** "the wolf", "his wife", "a poor wood-cutter"; not "like a tailor", and "when a child" brings no one on. */
+  private static void roles(String text, Quotes quotes, Cast cast) {
     Matcher m = ROLE.matcher(text);
     while (m.find()) {
-      String noun = m.group(3).toLowerCase(Locale.ROOT);
-      Entity e = entities.computeIfAbsent("the " + noun, Entity::new);
-      e.noun = noun;
+      String before = wordBefore(text, m.start());
+      if (!COMPARISONS.contains(before)) {
+        boolean indefinite = m.group(1).equalsIgnoreCase("a") || m.group(1).equalsIgnoreCase("an");
+        role(cast, quotes, m.group(3), m.group(2), m.start(), m.end(), indefinite && !HYPOTHETICALS.contains(before));
+      }
+    }
+  }
+
+  private static void possessedRoles(String text, Quotes quotes, Cast cast) {
+    Matcher m = POSSESSED.matcher(text);
+    while (m.find()) {
+      role(cast, quotes, m.group(2), m.group(1), m.start(), m.end(), false);
+    }
+  }
+
+  private static void membersOfGroups(String text, Quotes quotes, Cast cast) {
+    Matcher m = ONE_OF.matcher(text);
+    while (m.find()) {
+      String group = m.group(1).toLowerCase(Locale.ROOT);
+      String member = group.substring(0, group.length() - 1);
+      if (group.endsWith("s") && Lexicon.CHARACTER_NOUNS.contains(member) && !quotes.spoken(m.start())) {
+        cast.entity("the " + group).introduced = true;
+        role(cast, quotes, member, "", m.start(), m.end(), true);
+      }
+    }
+  }
+
+  /** Files a role mention; only the narrator's mentions count towards bringing a character on stage. */
+  private static void role(Cast cast, Quotes quotes, String word, String modifier, int start, int end, boolean introduces) {
+    String noun = word.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String key = "the " + noun;
+    Entity e = cast.entity(key);
+    e.setNoun(noun);
+    e.modifiers.add(modifier);
+    cast.mention(new Mention(key, start, end));
+    if (!quotes.spoken(start)) {
       e.count++;
-      e.introduced |= m.group(1).equalsIgnoreCase("a") || m.group(1).equalsIgnoreCase("an");
-      e.modifiers.add(m.group(2));
+      e.introduced |= introduces;
     }
   }
 
   /**
    * Names: capitalised mid-sentence at least once and never written in lower case, or introduced
-   * by a naming phrase; each at least twice or named by such a phrase.
+   * by a naming phrase.
    */
-  private static void names(String text, Map<String, Entity> entities) {
+  private static void names(String text, Quotes quotes, Cast cast) {
     Set<String> introduced = new LinkedHashSet<>();
     Matcher naming = SELF_NAMING.matcher(text);
     while (naming.find()) {
       introduced.add(canonical(naming.group(1) != null ? naming.group(1) : naming.group(2)));
     }
-    Map<String, Integer> counts = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
     Matcher m = NAME.matcher(text);
     while (m.find()) {
       String name = m.group();
@@ -133,72 +169,34 @@ final class CharacterFinder {
       name = canonical(name);
       boolean plausible = name.length() >= 3 && !Lexicon.NOT_NAMES.contains(name) && !writtenInLowerCase(text, name);
       if (plausible && (midSentence(text, start) || introduced.contains(name))) {
-        counts.merge(name, 1, Integer::sum);
+        names.add(name);
       }
     }
-    counts.forEach((name, seen) -> {
-      if (introduced.contains(name) || occurrences(text, name) >= 2) {
-        Entity e = entities.computeIfAbsent(name, Entity::new);
-        e.count += occurrences(text, name);
-      }
-    });
-  }
-
-  /** "Mr Fox" is the fox. */
-  private static void mergeTitles(Map<String, Entity> entities) {
-    for (String name : List.copyOf(entities.keySet())) {
-      if (name.startsWith("Mr ") || name.startsWith("Mrs ")) {
-        String noun = name.substring(name.indexOf(' ') + 1).toLowerCase(Locale.ROOT);
-        Entity role = entities.get("the " + noun);
-        if (role != null) {
-          role.absorb(entities.remove(name));
-        }
+    for (String name : names) {
+      Entity e = cast.entity(name);
+      e.introduced |= introduced.contains(name);
+      Matcher occurrence = Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE).matcher(text);
+      while (occurrence.find()) {
+        cast.mention(new Mention(name, occurrence.start(), occurrence.end()));
+        e.count += quotes.spoken(occurrence.start()) ? 0 : 1;
       }
     }
   }
 
-  /** "The boy was called Hansel": the boy is Hansel. */
-  private static void mergeNamings(String text, Map<String, Entity> entities) {
-    Matcher m = NAMING.matcher(text);
-    while (m.find()) {
-      mergeInto(entities, canonical(m.group(2)), "the " + m.group(1).toLowerCase(Locale.ROOT));
-      if (m.group(3) != null) {
-        mergeInto(entities, canonical(m.group(4)), "the " + m.group(3).toLowerCase(Locale.ROOT));
-      }
-    }
+  /** Whether a thing talks ("said the straw", "the coal replied"): only then is it a character. */
+  private static boolean speaks(String text, String noun) {
+    String verbs = String.join("|", SPEECH_VERBS);
+    return Pattern.compile("\\b(?:(?:" + verbs + ") the " + Pattern.quote(noun) + "|the " + Pattern.quote(noun)
+        + " (?:" + verbs + "))\\b", Pattern.CASE_INSENSITIVE).matcher(text).find();
   }
 
-  /** Roles of one family name one person in a tale; the most mentioned role keeps the name. */
-  private static void mergeRoleFamilies(Map<String, Entity> entities) {
-    for (Set<String> family : Lexicon.ROLE_FAMILIES) {
-      List<Entity> members = entities.values().stream().filter(e -> e.noun != null && family.contains(e.noun))
-          .sorted(Comparator.comparingInt((Entity e) -> e.count).reversed()).toList();
-      for (Entity member : members.subList(Math.min(1, members.size()), members.size())) {
-        mergeInto(entities, members.getFirst().name, member.name);
-      }
-    }
-  }
-
-  /** "Red-Cap" is "Little Red-Cap". */
-  private static void mergeShortNames(Map<String, Entity> entities) {
-    for (String shorter : List.copyOf(entities.keySet())) {
-      entities.keySet().stream()
-          .filter(longer -> !longer.equals(shorter) && !shorter.startsWith("the ") && longer.endsWith(" " + shorter))
-          .findFirst()
-          .ifPresent(longer -> mergeInto(entities, longer, shorter));
-    }
-  }
-
-  private static void mergeInto(Map<String, Entity> entities, String keep, String merged) {
-    Entity target = entities.get(keep);
-    Entity source = entities.get(merged);
-    if (target != null && source != null && target != source) {
-      target.absorb(entities.remove(merged));
-    }
+  private static String wordBefore(String text, int at) {
+    Matcher m = WORD_BEFORE.matcher(text.substring(Math.max(0, at - 20), at));
+    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
   }
 
   /** Names shouted in capitals are the same names: "RUMPLESTILTSKIN" is "Rumplestiltskin". */
-  private static String canonical(String name) {
+  static String canonical(String name) {
     if (name.length() >= 4 && name.equals(name.toUpperCase(Locale.ROOT))) {
       return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
     }
@@ -215,14 +213,5 @@ final class CharacterFinder {
       i--;
     }
     return i >= 0 && ".!?:".indexOf(text.charAt(i)) < 0;
-  }
-
-  private static int occurrences(String text, String name) {
-    Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE).matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
   }
 }

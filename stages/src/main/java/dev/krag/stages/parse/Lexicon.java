@@ -18,7 +18,38 @@ final class Lexicon {
       "toad", "duck", "goose", "cock", "hen", "horse", "donkey", "ass", "goat", "kid", "kids",
       "bear", "lion", "raven", "ravens", "dove", "doves", "swan", "swans", "fish", "flounder",
       "straw", "coal", "bean", "stepdaughter", "mistress", "master", "lad", "youth", "maiden",
-      "lady", "lord", "emperor", "pope", "parson", "ogre", "stranger", "neighbour", "neighbor");
+      "lady", "lord", "emperor", "pope", "parson", "ogre", "stranger", "neighbour", "neighbor",
+      "shopkeeper", "nurse", "messengers", "court", "baby", "infant", "hobgoblin", "hound",
+      "old man", "old woman", "little man");
+
+  /**
+   * Things a story may bring to life; they are characters only when they speak, else they are
+   * the straw being spun or the coal in the fire.
+   */
+  static final Set<String> THINGS = Set.of("straw", "coal", "bean");
+
+  /** Nouns for a woman or a man, to tell which character a "she" or a "he" can be. */
+  static final Set<String> FEMALE_NOUNS = Set.of(
+      "woman", "women", "girl", "girls", "wife", "mother", "daughter", "daughters", "sister", "sisters",
+      "queen", "princess", "princesses", "grandmother", "granddaughter", "stepmother", "stepdaughter",
+      "witch", "maid", "maiden", "lady", "mistress", "old woman", "nurse", "hen");
+  static final Set<String> MALE_NOUNS = Set.of(
+      "man", "men", "boy", "boys", "king", "prince", "princes", "son", "sons", "father", "husband",
+      "brother", "brothers", "grandfather", "grandson", "huntsman", "hunter", "miller", "wood-cutter",
+      "woodcutter", "fisherman", "tailor", "shoemaker", "lad", "youth", "lord", "master", "emperor",
+      "pope", "parson", "old man", "little man", "cock");
+
+  /** Nouns for someone young enough that the story may call them "the child". */
+  static final Set<String> YOUNG = Set.of("girl", "boy", "baby", "infant", "grandson", "granddaughter");
+
+  /** Nouns for a brother or a sister, who in a tale is usually one of its named heroes. */
+  static final Set<String> SIBLINGS = Set.of("sister", "brother");
+
+  /** Nouns for the offspring of a parent, as in "an old goat who had seven little kids". */
+  static final Set<String> OFFSPRING = Set.of("child", "children", "kids", "son", "sons", "daughter", "daughters");
+
+  /** Nouns for a family's children as a group; when two named heroes are the group it is no character of its own. */
+  static final Set<String> SIBLING_GROUPS = Set.of("children", "brothers", "sisters");
 
   /** Nouns that name a place when a preposition and a determiner come before them ("into the wood"). */
   static final Set<String> LOCATION_NOUNS = Set.of(
@@ -27,9 +58,14 @@ final class Lexicon {
       "lake", "pond", "sea", "mountain", "hill", "valley", "road", "path", "bridge", "room",
       "kitchen", "cellar", "chamber", "hall", "church", "mill", "inn", "oven", "stable", "barn",
       "courtyard", "yard", "cave", "tree", "glass-mountain", "kingdom", "market",
-      "wilderness", "clock-case", "hearth", "shop", "cage", "spring", "fountain", "trough", "corner", "table");
+      "wilderness", "clock-case", "hearth", "shop", "cage", "spring", "fountain", "trough", "corner", "table",
+      "parlour");
 
-  /** Place nouns a story uses for one place: the first of each list names it. */
+  /** Rooms and furniture: a scene "in the kitchen" or "at the table" of a story with a house is in the house. */
+  static final Set<String> PARTS_OF_A_HOUSE = Set.of(
+      "room", "chamber", "kitchen", "parlour", "cellar", "hall", "table", "corner", "hearth");
+
+  /** Place nouns a story uses for one place: it is named by the one the story uses most, the first on a tie. */
   static final java.util.List<java.util.List<String>> LOCATION_FAMILIES = java.util.List.of(
       java.util.List.of("forest", "wood", "woods", "wilderness"),
       java.util.List.of("room", "chamber"),
@@ -46,7 +82,12 @@ final class Lexicon {
       Set.of("husband", "father", "wood-cutter", "woodcutter", "miller", "fisherman", "peasant"),
       Set.of("girl", "maiden", "daughter", "princess", "lady"),
       Set.of("children", "kids"),
-      Set.of("manikin", "mannikin", "dwarf"));
+      Set.of("manikin", "mannikin", "dwarf", "little man", "hobgoblin"),
+      Set.of("grandmother", "old woman"),
+      Set.of("grandfather", "old man"),
+      Set.of("child", "baby", "infant"),
+      Set.of("dog", "hound"),
+      Set.of("dogs", "hounds"));
 
   /** Capitalised words that are not names, however often the story capitalises them. */
   static final Set<String> NOT_NAMES = Set.of(

@@ -7,17 +7,13 @@ import dev.krag.stages.text.Sentence;
 import dev.krag.stages.text.Sentences;
 import dev.krag.stages.text.Words;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parser that needs no model: characters as {@link CharacterFinder} finds them, places from
- * prepositional phrases, scenes cut where place or time changes.
+ * A parser that needs no model: characters as {@link CharacterFinder} finds them, places as
+ * {@link PlaceFinder} finds them, scenes cut where place or time changes.
  */
 public final class LocalStoryParser implements StoryParser {
 
@@ -28,11 +24,6 @@ public final class LocalStoryParser implements StoryParser {
   /** Above this a scene is cut at the next sentence. */
   static final int MAX_SCENE_WORDS = 420;
 
-  private static final Pattern LOCATION_PHRASE = Pattern.compile(
-      "\\b(?:in|into|to|through|from|at|near|by|of|out of|up|inside|across|towards?|within|under|behind|before)"
-          + "\\s+(?:the|a|an|his|her|their|our)\\s+((?:[a-z][a-z-]*\\s+){0,2}?)("
-          + String.join("|", Lexicon.LOCATION_NOUNS) + ")\\b",
-      Pattern.CASE_INSENSITIVE);
   private static final Pattern STRONG_MARKER = Pattern.compile(Lexicon.STRONG_TIME_MARKER, Pattern.DOTALL);
   private static final Pattern WEAK_MARKER = Pattern.compile(Lexicon.WEAK_TIME_MARKER, Pattern.DOTALL);
 
@@ -45,34 +36,18 @@ public final class LocalStoryParser implements StoryParser {
   public SceneGraph parse(String title, String text) {
     List<Sentence> sentences = Sentences.split(text);
     List<StoryCharacter> characters = CharacterFinder.find(text);
-    List<Location> locations = findLocations(text);
-    List<Scene> scenes = cutScenes(text, sentences, characters, locations);
-    return new SceneGraph(title, scenes, characters, locations, List.of());
+    PlaceFinder places = PlaceFinder.in(text);
+    List<Scene> scenes = cutScenes(text, sentences, characters, places);
+    return new SceneGraph(title, scenes, characters, places.locations(), List.of());
   }
 
-  private List<Location> findLocations(String text) {
-    Map<String, Mentions> byNoun = new LinkedHashMap<>();
-    Matcher m = LOCATION_PHRASE.matcher(text);
-    while (m.find()) {
-      String noun = placeNoun(m.group(2));
-      byNoun.computeIfAbsent(noun, Mentions::new).add(m.group(1).strip().toLowerCase(Locale.ROOT));
-    }
-    return byNoun.values().stream()
-        .map(mentions -> Location.newBuilder()
-            .setId(Ids.of("loc", mentions.noun))
-            .setName("the " + mentions.noun)
-            .setDescription(mentions.description())
-            .build())
-        .toList();
-  }
-
-  private List<Scene> cutScenes(String text, List<Sentence> sentences, List<StoryCharacter> characters, List<Location> locations) {
+  private List<Scene> cutScenes(String text, List<Sentence> sentences, List<StoryCharacter> characters, PlaceFinder places) {
     List<List<Sentence>> groups = new ArrayList<>();
     List<Sentence> current = new ArrayList<>();
     String currentPlace = null;
     for (Sentence sentence : sentences) {
-      int words = current.stream().mapToInt(Sentence::words).sum();
-      String place = placeOf(sentence.text(), locations);
+      int words = words(current);
+      String place = places.dominantIn(sentence.text()).map(Location::getId).orElse(null);
       boolean cut = !current.isEmpty() && words >= MIN_SCENE_WORDS
           && (STRONG_MARKER.matcher(sentence.text()).matches()
               || sentence.startsParagraph() && place != null && currentPlace != null && !place.equals(currentPlace)
@@ -88,20 +63,22 @@ public final class LocalStoryParser implements StoryParser {
         currentPlace = place;
       }
     }
-    if (!current.isEmpty()) {
+    if (!groups.isEmpty() && words(current) < MIN_SCENE_WORDS) {
+      groups.getLast().addAll(current); // a closing sentence or two ends the last scene, it is no scene of its own
+    } else if (!current.isEmpty()) {
       groups.add(current);
     }
-    return toScenes(text, groups, characters, locations);
+    return toScenes(text, groups, characters, places);
   }
 
-  private List<Scene> toScenes(String text, List<List<Sentence>> groups, List<StoryCharacter> characters, List<Location> locations) {
+  private List<Scene> toScenes(String text, List<List<Sentence>> groups, List<StoryCharacter> characters, PlaceFinder places) {
     List<Scene> scenes = new ArrayList<>();
-    Location previous = locations.isEmpty() ? null : locations.getFirst();
+    Location previous = places.locations().isEmpty() ? null : places.locations().getFirst();
     for (List<Sentence> group : groups) {
       int start = group.getFirst().start();
       int end = group.getLast().end();
       String body = text.substring(start, end);
-      Location location = dominantLocation(body, locations).orElse(previous);
+      Location location = places.dominantIn(body).orElse(previous);
       previous = location;
       int index = scenes.size();
       scenes.add(Scene.newBuilder()
@@ -119,45 +96,11 @@ public final class LocalStoryParser implements StoryParser {
     return scenes;
   }
 
-  private static String placeOf(String sentence, List<Location> locations) {
-    return dominantLocation(sentence, locations).map(Location::getId).orElse(null);
-  }
-
-  private static java.util.Optional<Location> dominantLocation(String body, List<Location> locations) {
-    Map<Location, Integer> counts = new LinkedHashMap<>();
-    Matcher m = LOCATION_PHRASE.matcher(body);
-    while (m.find()) {
-      String id = Ids.of("loc", placeNoun(m.group(2)));
-      locations.stream().filter(l -> l.getId().equals(id)).findFirst().ifPresent(l -> counts.merge(l, 1, Integer::sum));
-    }
-    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
-  }
-
-  /** The noun that names a place, the same for the words a story uses interchangeably ("wood", "forest"). */
-  private static String placeNoun(String word) {
-    String noun = word.toLowerCase(Locale.ROOT);
-    return Lexicon.LOCATION_FAMILIES.stream().filter(f -> f.contains(noun)).map(List::getFirst).findFirst().orElse(noun);
+  private static int words(List<Sentence> sentences) {
+    return sentences.stream().mapToInt(Sentence::words).sum();
   }
 
   private static String capitalise(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  /** Every noun phrase seen for one place noun, to name it and describe it. */
-  private static final class Mentions {
-    final String noun;
-    final Modifiers modifiers = new Modifiers();
-
-    Mentions(String noun) {
-      this.noun = noun;
-    }
-
-    void add(String modifier) {
-      modifiers.add(modifier);
-    }
-
-    String description() {
-      return modifiers.describe(noun);
-    }
   }
 }

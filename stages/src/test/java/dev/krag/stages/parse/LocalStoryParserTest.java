@@ -8,6 +8,7 @@ import dev.krag.schemas.StoryCharacter;
 import dev.krag.stages.SharedStories;
 import dev.krag.stages.SharedStories.Tale;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,5 +58,124 @@ class LocalStoryParserTest {
     assertThat(graph.scenes()).hasSize(1);
     assertThat(graph.scenes().getFirst().getLocationId()).isEqualTo(Ids.UNKNOWN_LOCATION);
     assertThat(graph.characters()).extracting(StoryCharacter::getName).containsExactly("Anna");
+  }
+
+  @Test
+  void anAppositionRenamesTheRoleBeforeIt() {
+    SceneGraph graph = parser.parse("Apposition", """
+        The king, her father, asked what the matter was. The king was angry. Behind the coach rode
+        the prince's servant, faithful Heinrich, who was glad.""");
+
+    assertThat(character(graph, "the king").getAliases()).contains("the father");
+    assertThat(character(graph, "Heinrich").getAliases()).contains("the servant");
+  }
+
+  @Test
+  void whatACharacterBecomesOrTurnsOutToBeIsTheSameCharacter() {
+    SceneGraph graph = parser.parse("Becoming", """
+        A bear came to the door, and the bear growled. At last the bear lay down. In the morning
+        there stood a handsome prince. He said that a wicked dwarf, who had changed him into a
+        bear, was dead. The miller had a daughter. The king married the daughter, and she became
+        queen. The queen was happy. An old woman lived in the wood. The old woman smiled; she was
+        in reality a witch. The witch laughed, and the witch sang.""");
+
+    assertThat(names(graph)).contains("the bear", "the daughter", "the witch").doesNotContain("the prince", "the queen", "the old woman");
+    assertThat(character(graph, "the bear").getAliases()).contains("the prince");
+    assertThat(character(graph, "the daughter").getAliases()).contains("the queen");
+    assertThat(character(graph, "the witch").getAliases()).contains("the old woman");
+  }
+
+  @Test
+  void aNameGivenToAPronounOrSaidInTheFirstPersonBelongsToWhoItMeans() {
+    SceneGraph graph = parser.parse("Naming", """
+        There was a little girl whom everyone loved; so she was always called 'Snowdrop.' One day
+        Snowdrop went out. In the forest a funny little dwarf was dancing and singing: "Nobody
+        knows that Tangleknot is my name!" Then the dwarf ran off.""");
+
+    assertThat(character(graph, "Snowdrop").getAliases()).contains("the girl");
+    assertThat(character(graph, "Tangleknot").getAliases()).contains("the dwarf");
+  }
+
+  @Test
+  void kinTermsAreTheCharactersTheyPointAt() {
+    SceneGraph graph = parser.parse("Kin", """
+        A wood-cutter had two children. The boy was called Tom and the girl Anna. Tom took his
+        little sister by the hand. Tom and Anna ran away. The children were hungry. Tom and Anna
+        slept. An old goat who had seven little kids went out. 'Dear mother,' said the kids. Their
+        mother came home.""");
+
+    assertThat(character(graph, "Anna").getAliases()).contains("the sister");
+    assertThat(names(graph)).doesNotContain("the children", "the mother");
+    assertThat(character(graph, "the goat").getAliases()).contains("the mother");
+  }
+
+  @Test
+  void theChildIsTheOnlyYoungOne() {
+    SceneGraph graph = parser.parse("Child", """
+        There was a very old man. The little grandson played on the ground. 'What are you doing?'
+        asked the father. 'Making a trough,' answered the child.""");
+
+    assertThat(character(graph, "the grandson").getAliases()).contains("the child");
+  }
+
+  @Test
+  void theMillersDaughterIsTheDaughter() {
+    SceneGraph graph = parser.parse("Possessive", "The king took the miller's daughter home. The miller's daughter wept.");
+
+    assertThat(names(graph)).contains("the daughter");
+  }
+
+  @Test
+  void passingFiguresAreNoCharacters() {
+    SceneGraph graph = parser.parse("Passing", """
+        The fox jumped like a tailor at his wedding. When a child came near, the fox hid. 'I saw my
+        little white cat,' said the fox, 'your little cat.' The fox ran. The straw was spun into
+        gold, and the straw was gone. The coal said nothing. 'Hush,' said the coal.""");
+
+    assertThat(names(graph)).contains("the fox", "the coal").doesNotContain("the tailor", "the child", "the cat", "the straw");
+  }
+
+  @Test
+  void oneOfAGroupMakesBothTheGroupAndTheMemberCharacters() {
+    SceneGraph graph = parser.parse("Group", "The queen waited. On the third day one of the messengers came back.");
+
+    assertThat(names(graph)).contains("the messengers", "the messenger");
+  }
+
+  @Test
+  void placesAreNamedByTheStorysOwnWordsAndRoomsAreTheHouse() {
+    SceneGraph graph = parser.parse("Places", """
+        She walked in the wood. Deeper in the wood she met a wolf, and she ran out of the forest to
+        her grandmother's house. She went into the room and sat down at the table. She lay down
+        under a tree and thought of the wealth of the kingdom. Then she went into my father's
+        garden.""");
+
+    assertThat(graph.locations()).extracting(Location::getName)
+        .containsExactlyInAnyOrder("the wood", "the house", "the garden");
+  }
+
+  @Test
+  void aBlankStoryHasNoScenes() {
+    assertThat(parser.parse("Empty", "   ").scenes()).isEmpty();
+  }
+
+  @Test
+  void aClosingSentenceEndsTheLastSceneInsteadOfMakingOne() {
+    String long1 = "Early in the morning the girl went into the forest and walked for a long time. ".repeat(4);
+    String long2 = "The next day the girl went to the village and talked to many people there. ".repeat(4);
+
+    SceneGraph graph = parser.parse("Tail", long1 + long2 + "Then they lived happily.");
+
+    assertThat(graph.scenes()).hasSize(2);
+    assertThat(graph.scenes().getLast().getText()).endsWith("Then they lived happily.");
+  }
+
+  private static StoryCharacter character(SceneGraph graph, String name) {
+    return graph.characters().stream().filter(c -> c.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not among " + names(graph)));
+  }
+
+  private static List<String> names(SceneGraph graph) {
+    return graph.characters().stream().map(StoryCharacter::getName).toList();
   }
 }
