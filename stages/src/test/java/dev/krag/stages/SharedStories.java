@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The public-domain tales in the shared folder beside the checkout. */
+/** The public-domain tales in the shared folder beside the checkout, and krag's own examples. */
 public final class SharedStories {
 
   private SharedStories() {}
@@ -18,7 +18,16 @@ public final class SharedStories {
   }
 
   public static List<Path> allGrimm() {
-    try (Stream<Path> files = Files.list(folder())) {
+    return stories(folder());
+  }
+
+  /** The example stories written for krag, in the repository's {@code examples/}. */
+  public static List<Path> examples() {
+    return stories(Path.of(System.getProperty("krag.examples", "../examples")).toAbsolutePath().normalize());
+  }
+
+  private static List<Path> stories(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
       return files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -41,8 +41,9 @@ final class ParserEvaluation {
   /** The gold labels of one tale. */
   record Gold(String title, List<List<String>> characters, List<List<String>> locations, int minScenes, int maxScenes) {
 
-    static Gold of(String taleFile) {
-      String resource = "/gold/" + taleFile.replace(".txt", ".json");
+    /** The labels of a tale file in a labelled set: {@code gold} (the shared tales) or {@code heldout} (the examples). */
+    static Gold of(String set, String taleFile) {
+      String resource = "/" + set + "/" + taleFile.replace(".txt", ".json");
       try (InputStream in = ParserEvaluation.class.getResourceAsStream(resource)) {
         if (in == null) {
           throw new IllegalStateException("no gold labels at " + resource);

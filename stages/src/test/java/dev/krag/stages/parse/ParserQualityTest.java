@@ -28,17 +28,51 @@ class ParserQualityTest {
   static final double LOCATION_RECALL_FLOOR = 0.87;
   static final double LOCATION_PRECISION_FLOOR = 0.90;
 
+  /**
+   * Floors at the first measurement (characters 0.47 / 0.62, locations 0.42 / 0.50): the rules
+   * were written against the shared tales and carry only halfway to new stories so far.
+   */
+  static final double HELD_OUT_CHARACTER_RECALL_FLOOR = 0.46;
+  static final double HELD_OUT_CHARACTER_PRECISION_FLOOR = 0.61;
+  static final double HELD_OUT_LOCATION_RECALL_FLOOR = 0.41;
+  static final double HELD_OUT_LOCATION_PRECISION_FLOOR = 0.50;
+
   @Test
   void charactersAndLocationsAgainstTheGoldLabels() {
+    Evaluation shared = evaluate("gold", SharedStories.allGrimm());
+
+    assertThat(shared.characters().recall()).as(shared.report()).isGreaterThanOrEqualTo(CHARACTER_RECALL_FLOOR);
+    assertThat(shared.characters().precision()).as(shared.report()).isGreaterThanOrEqualTo(CHARACTER_PRECISION_FLOOR);
+    assertThat(shared.locations().recall()).as(shared.report()).isGreaterThanOrEqualTo(LOCATION_RECALL_FLOOR);
+    assertThat(shared.locations().precision()).as(shared.report()).isGreaterThanOrEqualTo(LOCATION_PRECISION_FLOOR);
+    assertThat(shared.scenesInRange()).as(shared.report()).isEqualTo(shared.tales());
+  }
+
+  /**
+   * The same measure on stories the parser's rules were not written against (the examples, with
+   * labels written before any parser output was seen): how well the rules carry to a new tale.
+   */
+  @Test
+  void charactersAndLocationsOnHeldOutStories() {
+    Evaluation heldOut = evaluate("heldout", SharedStories.examples());
+
+    assertThat(heldOut.characters().recall()).as(heldOut.report()).isGreaterThanOrEqualTo(HELD_OUT_CHARACTER_RECALL_FLOOR);
+    assertThat(heldOut.characters().precision()).as(heldOut.report()).isGreaterThanOrEqualTo(HELD_OUT_CHARACTER_PRECISION_FLOOR);
+    assertThat(heldOut.locations().recall()).as(heldOut.report()).isGreaterThanOrEqualTo(HELD_OUT_LOCATION_RECALL_FLOOR);
+    assertThat(heldOut.locations().precision()).as(heldOut.report()).isGreaterThanOrEqualTo(HELD_OUT_LOCATION_PRECISION_FLOOR);
+  }
+
+  record Evaluation(Score characters, Score locations, int scenesInRange, int tales, String report) {}
+
+  private static Evaluation evaluate(String set, List<Path> tales) {
     Score characters = new Score(0, 0, 0);
     Score locations = new Score(0, 0, 0);
     int scenesInRange = 0;
-    List<Path> tales = SharedStories.allGrimm();
-    StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%-44s %18s %18s %8s%n", "tale",
+    StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%-44s %18s %18s %8s%n", set,
         "characters R / P", "locations R / P", "scenes"));
     for (Path file : tales) {
       Tale tale = SharedStories.read(file);
-      Gold gold = Gold.of(file.getFileName().toString());
+      Gold gold = Gold.of(set, file.getFileName().toString());
       SceneGraph graph = new LocalStoryParser().parse(tale.title(), tale.text());
       Score c = ParserEvaluation.score(graph.characters().stream().map(ParserQualityTest::names).toList(), gold.characters());
       Score l = ParserEvaluation.score(graph.locations().stream().map(ParserQualityTest::names).toList(), gold.locations());
@@ -50,15 +84,10 @@ class ParserQualityTest {
       report.append(String.format(Locale.ROOT, "%-44s %8.2f / %5.2f   %8.2f / %5.2f   %3d %s%n", file.getFileName(),
           c.recall(), c.precision(), l.recall(), l.precision(), scenes, inRange ? "" : "(gold " + gold.minScenes() + "-" + gold.maxScenes() + ")"));
     }
-    report.append(String.format(Locale.ROOT, "%-44s %8.2f / %5.2f   %8.2f / %5.2f   %d of %d in range%n", "all tales (micro)",
+    report.append(String.format(Locale.ROOT, "%-44s %8.2f / %5.2f   %8.2f / %5.2f   %d of %d in range%n", "all (micro)",
         characters.recall(), characters.precision(), locations.recall(), locations.precision(), scenesInRange, tales.size()));
     System.out.println(report);
-
-    assertThat(characters.recall()).as(report.toString()).isGreaterThanOrEqualTo(CHARACTER_RECALL_FLOOR);
-    assertThat(characters.precision()).as(report.toString()).isGreaterThanOrEqualTo(CHARACTER_PRECISION_FLOOR);
-    assertThat(locations.recall()).as(report.toString()).isGreaterThanOrEqualTo(LOCATION_RECALL_FLOOR);
-    assertThat(locations.precision()).as(report.toString()).isGreaterThanOrEqualTo(LOCATION_PRECISION_FLOOR);
-    assertThat(scenesInRange).as(report.toString()).isEqualTo(tales.size());
+    return new Evaluation(characters, locations, scenesInRange, tales.size(), report.toString());
   }
 
   @Test
