@@ -5,11 +5,17 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Draws a {@link Figure} as a cut-paper silhouette standing on a ground line, with a band of its
@@ -18,11 +24,49 @@ import java.awt.geom.RoundRectangle2D;
  */
 final class FigurePainter {
 
-  void paint(Graphics2D g, Figure figure, double x, double groundY, double height, Color ink, boolean facingLeft) {
+  /** Height in pixels at which a figure's look is fingerprinted. */
+  static final int LOOK_HEIGHT = 256;
+
+  /** Paints the figure and gives back the box it covers, in the frame's pixels. */
+  Rectangle2D paint(Graphics2D g, Figure figure, double x, double groundY, double height, Color ink, boolean facingLeft) {
     double size = height * figure.scale();
     AffineTransform saved = g.getTransform();
     g.translate(x, groundY);
     g.scale(facingLeft ? -size : size, size);
+    silhouette(g, figure, ink);
+    g.setTransform(saved);
+    label(g, figure, x, groundY, size);
+    Rectangle2D unit = unitBounds(figure);
+    double left = facingLeft ? -(unit.getX() + unit.getWidth()) : unit.getX();
+    return new Rectangle2D.Double(x + left * size, groundY + unit.getY() * size, unit.getWidth() * size, unit.getHeight() * size);
+  }
+
+  /**
+   * A fingerprint of how the figure looks: its silhouette and accent drawn alone at a fixed size,
+   * hashed. Two shots that draw a character the same way give the same look.
+   */
+  String look(Figure figure) {
+    BufferedImage mask = new BufferedImage(LOOK_HEIGHT * 2, LOOK_HEIGHT + 64, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = mask.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.translate(LOOK_HEIGHT, LOOK_HEIGHT + 32);
+      g.scale(LOOK_HEIGHT * figure.scale(), LOOK_HEIGHT * figure.scale());
+      silhouette(g, figure, Color.WHITE);
+    } finally {
+      g.dispose();
+    }
+    int[] pixels = mask.getRGB(0, 0, mask.getWidth(), mask.getHeight(), null, 0, mask.getWidth());
+    ByteBuffer bytes = ByteBuffer.allocate(pixels.length * 4);
+    bytes.asIntBuffer().put(pixels);
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static void silhouette(Graphics2D g, Figure figure, Color ink) {
     g.setColor(ink);
     switch (figure.body()) {
       case HUMAN -> human(g, figure);
@@ -33,8 +77,18 @@ final class FigurePainter {
     }
     g.setColor(figure.accent());
     g.fill(accentBand(figure));
-    g.setTransform(saved);
-    label(g, figure, x, groundY, size);
+  }
+
+  /** Where each body plan reaches in its unit box (x to the right, y up from the ground at 0). */
+  private static Rectangle2D unitBounds(Figure f) {
+    return switch (f.body()) {
+      case HUMAN -> new Rectangle2D.Double(-0.24, f.headwear() == Figure.Headwear.POINTED_HAT ? -1.28 : -1.12, 0.5,
+          f.headwear() == Figure.Headwear.POINTED_HAT ? 1.28 : 1.12);
+      case QUADRUPED -> new Rectangle2D.Double(-0.7, -0.82, 1.26, 0.82);
+      case BIRD -> new Rectangle2D.Double(-0.45, -0.75, 0.75, 0.75);
+      case FROG -> new Rectangle2D.Double(-0.34, -0.38, 0.68, 0.38);
+      case OBJECT -> new Rectangle2D.Double(-0.1, -0.78, 0.2, 0.78);
+    };
   }
 
   private static void human(Graphics2D g, Figure f) {

@@ -1,5 +1,7 @@
 package dev.krag.stages.generate;
 
+import dev.krag.schemas.AvroJson;
+import dev.krag.schemas.RenderManifest;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.StoryCharacter;
@@ -7,6 +9,7 @@ import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.AssetKeys;
 import dev.krag.stages.store.AssetStore;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,10 +55,17 @@ public final class ShotGenerator {
         cast(task.getCharacters()), task.getLocation().getName(), task.getLocation().getDescription(),
         task.getConfig().getWidth(), task.getConfig().getHeight());
     String imageKey = AssetKeys.image(runId, shotId, imageHash);
-    boolean imageCached = store.exists(imageKey);
+    String manifestKey = AssetKeys.manifest(runId, shotId, imageHash);
+    boolean imageCached = store.exists(imageKey) && store.exists(manifestKey);
     long started = System.nanoTime();
-    if (!imageCached) {
-      store.write(imageKey, png(illustrator, task));
+    RenderManifest manifest;
+    if (imageCached) {
+      manifest = AvroJson.read(Files.readAllBytes(store.localPath(manifestKey)), RenderManifest.class);
+    } else {
+      Illustration illustration = illustrator.draw(task);
+      store.write(imageKey, png(illustration.image()));
+      store.write(manifestKey, AvroJson.write(illustration.manifest()));
+      manifest = illustration.manifest();
     }
     ProviderCall imageCall = ProviderCall.local(callKey, illustrator.name(), 1, "image", seconds(started), imageCached);
 
@@ -83,6 +93,7 @@ public final class ShotGenerator {
         .setAudioSeconds(audioSeconds)
         .setDurationSeconds(screenTime(task, audioSeconds))
         .setInputsHash(InputsHash.of(imageHash, audioHash))
+        .setManifest(manifest)
         .build();
     return new Generated(assets, List.of(imageCall, voiceCall));
   }
@@ -123,9 +134,9 @@ public final class ShotGenerator {
     return sb.toString();
   }
 
-  private static byte[] png(Illustrator illustrator, ShotTask task) throws IOException {
+  private static byte[] png(BufferedImage image) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(illustrator.draw(task), "png", out);
+    ImageIO.write(image, "png", out);
     return out.toByteArray();
   }
 

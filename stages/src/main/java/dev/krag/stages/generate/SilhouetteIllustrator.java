@@ -1,6 +1,9 @@
 package dev.krag.stages.generate;
 
 import dev.krag.schemas.Camera;
+import dev.krag.schemas.Drawn;
+import dev.krag.schemas.Rect;
+import dev.krag.schemas.RenderManifest;
 import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.StoryCharacter;
 import dev.krag.stages.generate.Setting.TimeOfDay;
@@ -13,8 +16,11 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -23,19 +29,23 @@ import java.util.Random;
  */
 public final class SilhouetteIllustrator implements Illustrator {
 
+  /** The manifest's kind for a drawn character. */
+  public static final String CHARACTER = "character";
+
   private final FigurePainter figures = new FigurePainter();
 
   @Override
   public String name() {
-    return "java2d-silhouette-v1";
+    return "java2d-silhouette-v2";
   }
 
   @Override
-  public BufferedImage draw(ShotTask task) {
+  public Illustration draw(ShotTask task) {
     int w = task.getConfig().getWidth();
     int h = task.getConfig().getHeight();
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = image.createGraphics();
+    List<Drawn> drawn;
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
@@ -46,13 +56,15 @@ public final class SilhouetteIllustrator implements Illustrator {
       paintSky(g, w, h, palette, setting.time(), random);
       paintHills(g, w, h, palette, random);
       Landmarks.paint(g, w, h, setting, palette, random);
-      paintCast(g, w, h, task, palette);
+      drawn = paintCast(g, w, h, task, palette);
       paintVignette(g, w, h);
-      Caption.paint(g, w, h, task.getShot().getNarration());
     } finally {
       g.dispose();
     }
-    return image;
+    Optional<Rect> subject = drawn.stream().map(Drawn::getBox).reduce(SilhouetteIllustrator::union);
+    Motion.Window motion = Motion.of(task.getShot().getCamera(), subject, task.getShot().getIndex());
+    return new Illustration(image, RenderManifest.newBuilder().setDrawn(drawn).setMotionStart(motion.start())
+        .setMotionEnd(motion.end()).build());
   }
 
   private static void paintSky(Graphics2D g, int w, int h, Palette p, TimeOfDay time, Random random) {
@@ -98,11 +110,9 @@ public final class SilhouetteIllustrator implements Illustrator {
     }
   }
 
-  private void paintCast(Graphics2D g, int w, int h, ShotTask task, Palette palette) {
+  private List<Drawn> paintCast(Graphics2D g, int w, int h, ShotTask task, Palette palette) {
     List<StoryCharacter> cast = task.getCharacters();
-    if (cast.isEmpty()) {
-      return;
-    }
+    List<Drawn> drawn = new ArrayList<>();
     Camera camera = task.getShot().getCamera();
     double height = h * switch (camera) {
       case WIDE -> 0.26;
@@ -112,8 +122,23 @@ public final class SilhouetteIllustrator implements Illustrator {
     double groundY = h * (camera == Camera.CLOSE_UP ? 1.02 : 0.86);
     for (int i = 0; i < cast.size(); i++) {
       double x = w * (i + 1.0) / (cast.size() + 1.0);
-      figures.paint(g, Figure.of(cast.get(i)), x, groundY, height, palette.silhouette(), i % 2 == 1);
+      Figure figure = Figure.of(cast.get(i));
+      Rectangle2D box = figures.paint(g, figure, x, groundY, height, palette.silhouette(), i % 2 == 1)
+          .createIntersection(new Rectangle2D.Double(0, 0, w, h));
+      drawn.add(Drawn.newBuilder().setKind(CHARACTER).setId(cast.get(i).getId()).setLook(figures.look(figure))
+          .setBox(Rect.newBuilder().setX(box.getX() / w).setY(box.getY() / h).setWidth(box.getWidth() / w)
+              .setHeight(box.getHeight() / h).build())
+          .build());
     }
+    return drawn;
+  }
+
+  private static Rect union(Rect a, Rect b) {
+    double x = Math.min(a.getX(), b.getX());
+    double y = Math.min(a.getY(), b.getY());
+    return Rect.newBuilder().setX(x).setY(y)
+        .setWidth(Math.max(a.getX() + a.getWidth(), b.getX() + b.getWidth()) - x)
+        .setHeight(Math.max(a.getY() + a.getHeight(), b.getY() + b.getHeight()) - y).build();
   }
 
   private static void paintVignette(Graphics2D g, int w, int h) {

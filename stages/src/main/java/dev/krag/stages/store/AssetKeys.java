@@ -14,6 +14,11 @@ public final class AssetKeys {
     return "assets/" + runId + "/images/" + shotId + "-" + hash + ".png";
   }
 
+  /** The render manifest of a frame, beside it and under the same hash. */
+  public static String manifest(String runId, String shotId, String hash) {
+    return "assets/" + runId + "/images/" + shotId + "-" + hash + ".json";
+  }
+
   public static String voiceover(String runId, String shotId, String hash) {
     return "assets/" + runId + "/audio/voiceover-" + shotId + "-" + hash + ".wav";
   }
