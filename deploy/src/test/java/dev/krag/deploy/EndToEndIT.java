@@ -6,6 +6,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.deploy.cli.Cli;
+import dev.krag.stages.edit.VideoEditor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class EndToEndIT {
   private final Path out = Path.of("target", "it-out", "end-to-end-" + System.currentTimeMillis());
 
   @Test
-  void aTaleBecomesAnMp4WithH264AndAacAsLongAsItsPlan() throws Exception {
+  void aTaleBecomesAnMp4WithH264AndAacAsLongAsItsPlanAndItsCards() throws Exception {
     Path tale = Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm", "43-the-fox-and-the-cat.txt");
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -39,7 +40,8 @@ class EndToEndIT {
     JsonNode probe = Ffprobe.probe(video);
     assertThat(Ffprobe.codecOf(probe, "video")).isEqualTo("h264");
     assertThat(Ffprobe.codecOf(probe, "audio")).isEqualTo("aac");
-    assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("plannedSeconds").asDouble(), withPercentage(5));
+    double cards = VideoEditor.TITLE_SECONDS + VideoEditor.END_SECONDS;
+    assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("plannedSeconds").asDouble() + cards, withPercentage(5));
     assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("durationSeconds").asDouble(), withPercentage(1));
     assertThat(result.get("shots").asInt()).isGreaterThanOrEqualTo(result.get("scenes").asInt()).isPositive();
     assertThat(result.get("critic").get("verdict").asText()).isEqualTo("ACCEPT");

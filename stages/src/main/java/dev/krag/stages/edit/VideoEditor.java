@@ -1,5 +1,6 @@
 package dev.krag.stages.edit;
 
+import dev.krag.schemas.Rect;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.stages.generate.Speech;
@@ -8,9 +9,11 @@ import dev.krag.stages.store.AssetStore;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -18,16 +21,23 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
- * Cuts the shots into one MP4 with FFmpeg's libraries in-process: H.264 (yuv420p, fast start) and
- * AAC at 48 kHz. Each shot holds its frame for its screen time while its narration plays, padded
- * with silence, so audio and video end together.
+ * Cuts the film with FFmpeg's libraries in-process: a title card, every shot with a slow pan and
+ * zoom over its still (the window its illustrator chose), its narration and its caption, cuts
+ * within a scene and crossfades where the scene changes, and an end card with the credits. Frames
+ * are composed in I420 and handed to x264 as they are (BT.709, yuv420p, fast start), the sound as
+ * AAC at 48 kHz. A crossfade plays over the outgoing shot's closing silence, so no word is covered.
  */
 public final class VideoEditor {
 
   public static final int SAMPLE_RATE = 48_000;
+  public static final double TITLE_SECONDS = 3.5;
+  public static final double END_SECONDS = 6.0;
+  /** Matches the planner's lead-out, the silence a crossfade may use. */
+  static final double CROSSFADE_SECONDS = 0.6;
+  /** How far a card's slow zoom goes. */
+  static final double CARD_ZOOM = 1.05;
 
   static {
     FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
@@ -42,35 +52,102 @@ public final class VideoEditor {
   /** What the editor made: where, and how long it should play. */
   public record Edited(String videoKey, double plannedSeconds, double encodeSeconds) {}
 
-  public Edited edit(List<ShotAssets> shots, RunConfig config, String videoKey) throws IOException {
+  /** One stretch of the film: a still, its motion, its sound and its caption. */
+  private record Segment(BufferedImage still, Rect start, Rect end, int frames, short[] audio, String caption,
+      String sceneId) {}
+
+  public Edited edit(String title, List<ShotAssets> shots, RunConfig config, String videoKey) throws IOException {
     if (shots.isEmpty()) {
       throw new IllegalArgumentException("nothing to edit: no shots");
     }
     long started = System.nanoTime();
+    List<Segment> film = timeline(title, shots, config);
     Path temp = Files.createTempFile("krag-edit-", ".mp4");
-    int fps = config.getFps();
-    int samplesPerFrame = SAMPLE_RATE / fps;
     long frames = 0;
-    try (FFmpegFrameRecorder recorder = recorder(temp, config);
-         Java2DFrameConverter converter = new Java2DFrameConverter()) {
+    try (FFmpegFrameRecorder recorder = recorder(temp, config)) {
       recorder.start();
-      for (ShotAssets shot : shots) {
-        int shotFrames = (int) Math.round(shot.getDurationSeconds() * fps);
-        BufferedImage image = readImage(shot.getImagePath());
-        short[] audio = fitted(readSpeech(shot.getAudioPath()), (long) shotFrames * samplesPerFrame);
-        for (int f = 0; f < shotFrames; f++) {
-          Frame frame = converter.convert(image);
-          recorder.record(frame);
-          recorder.recordSamples(SAMPLE_RATE, 1, ShortBuffer.wrap(audio, f * samplesPerFrame, samplesPerFrame));
-        }
-        frames += shotFrames;
-      }
+      frames = render(film, config, recorder);
       recorder.stop();
       store.put(videoKey, temp);
     } finally {
       Files.deleteIfExists(temp);
     }
-    return new Edited(videoKey, frames / (double) fps, (System.nanoTime() - started) / 1e9);
+    return new Edited(videoKey, frames / (double) config.getFps(), (System.nanoTime() - started) / 1e9);
+  }
+
+  private List<Segment> timeline(String title, List<ShotAssets> shots, RunConfig config) throws IOException {
+    int fps = config.getFps();
+    int samplesPerFrame = SAMPLE_RATE / fps;
+    Rect whole = Rect.newBuilder().setX(0).setY(0).setWidth(1).setHeight(1).build();
+    Rect closer = Rect.newBuilder().setX((1 - 1 / CARD_ZOOM) / 2).setY((1 - 1 / CARD_ZOOM) / 2).setWidth(1 / CARD_ZOOM)
+        .setHeight(1 / CARD_ZOOM).build();
+    List<Segment> film = new ArrayList<>();
+    int titleFrames = (int) Math.round(TITLE_SECONDS * fps);
+    BufferedImage first = readImage(shots.getFirst().getImagePath());
+    film.add(new Segment(Cards.title(title, first), whole, closer, titleFrames, new short[titleFrames * samplesPerFrame], null,
+        "title"));
+    for (ShotAssets shot : shots) {
+      int shotFrames = (int) Math.round(shot.getDurationSeconds() * fps);
+      film.add(new Segment(readImage(shot.getImagePath()), shot.getManifest().getMotionStart(), shot.getManifest().getMotionEnd(),
+          shotFrames, fitted(readSpeech(shot.getAudioPath()), (long) shotFrames * samplesPerFrame),
+          shot.getTask().getShot().getNarration(), shot.getTask().getShot().getSceneId()));
+    }
+    int endFrames = (int) Math.round(END_SECONDS * fps);
+    BufferedImage last = readImage(shots.getLast().getImagePath());
+    film.add(new Segment(Cards.end(title, last), closer, whole, endFrames, new short[endFrames * samplesPerFrame], null, "end"));
+    return film;
+  }
+
+  private static long render(List<Segment> film, RunConfig config, FFmpegFrameRecorder recorder) throws IOException {
+    int w = config.getWidth();
+    int h = config.getHeight();
+    int samplesPerFrame = SAMPLE_RATE / config.getFps();
+    int crossfade = (int) Math.round(CROSSFADE_SECONDS * config.getFps());
+    KenBurns camera = new KenBurns();
+    Yuv420 frame = Yuv420.blank(w, h);
+    Yuv420 incoming = Yuv420.blank(w, h);
+    ByteBuffer out = ByteBuffer.allocateDirect(frame.data().length);
+    long frames = 0;
+    Yuv420 next = Yuv420.of(film.getFirst().still());
+    for (int s = 0; s < film.size(); s++) {
+      Segment segment = film.get(s);
+      Yuv420 still = next;
+      Segment following = s + 1 < film.size() ? film.get(s + 1) : null;
+      next = following == null ? null : Yuv420.of(following.still());
+      boolean fades = following != null && !following.sceneId().equals(segment.sceneId());
+      int fadeFrames = fades ? Math.min(crossfade, segment.frames() / 3) : 0;
+      if (fades) {
+        camera.render(next, following.start(), following.end(), 0, incoming);
+      }
+      CaptionOverlay caption = segment.caption() == null ? null : CaptionOverlay.of(segment.caption(), w, h);
+      for (int f = 0; f < segment.frames(); f++) {
+        camera.render(still, segment.start(), segment.end(), segment.frames() == 1 ? 0 : f / (segment.frames() - 1.0), frame);
+        if (caption != null) {
+          caption.drawOn(frame);
+        }
+        int intoFade = f - (segment.frames() - fadeFrames);
+        if (intoFade >= 0) {
+          mix(frame, incoming, (intoFade + 1.0) / (fadeFrames + 1.0));
+        }
+        out.clear();
+        out.put(frame.data()).flip();
+        recorder.recordImage(w, h, Frame.DEPTH_UBYTE, 1, w, avutil.AV_PIX_FMT_YUV420P, out);
+        recorder.recordSamples(SAMPLE_RATE, 1, ShortBuffer.wrap(segment.audio(), f * samplesPerFrame, samplesPerFrame));
+      }
+      frames += segment.frames();
+    }
+    return frames;
+  }
+
+  /** Blends {@code other} over {@code frame} by {@code amount} (0 keeps the frame, 1 shows the other). */
+  static void mix(Yuv420 frame, Yuv420 other, double amount) {
+    int a = (int) Math.round(amount * 256);
+    byte[] d = frame.data();
+    byte[] o = other.data();
+    for (int i = 0; i < d.length; i++) {
+      int base = d[i] & 0xff;
+      d[i] = (byte) (base + ((((o[i] & 0xff) - base) * a) >> 8));
+    }
   }
 
   private static FFmpegFrameRecorder recorder(Path file, RunConfig config) {
@@ -84,7 +161,9 @@ public final class VideoEditor {
     recorder.setVideoBitrate(0);
     recorder.setVideoOption("preset", "veryfast");
     recorder.setVideoOption("crf", "21");
-    recorder.setVideoOption("tune", "stillimage");
+    // Flat cut-paper colours compress like animation; the tags say how the frames were converted.
+    recorder.setVideoOption("tune", "animation");
+    recorder.setVideoOption("x264-params", "colorprim=bt709:transfer=bt709:colormatrix=bt709");
     recorder.setOption("movflags", "+faststart");
     recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
     recorder.setSampleRate(SAMPLE_RATE);
@@ -92,7 +171,6 @@ public final class VideoEditor {
     recorder.setAudioBitrate(128_000);
     return recorder;
   }
-
   private BufferedImage readImage(String key) throws IOException {
     BufferedImage read = ImageIO.read(store.localPath(key).toFile());
     if (read == null) {

@@ -39,26 +39,41 @@ class VideoEditorTest {
   }
 
   @Test
-  void encodesH264AndAacAsLongAsThePlan() throws Exception {
-    VideoEditor.Edited edited = new VideoEditor(store).edit(shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+  void encodesH264AndAacAsLongAsTheShotsAndTheCards() throws Exception {
+    VideoEditor.Edited edited = new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
 
     VideoProbe.Facts facts = new VideoProbe().probe(root.resolve("video.mp4"));
     assertThat(facts.videoCodec()).isEqualTo("h264");
     assertThat(facts.audioCodec()).isEqualTo("aac");
     assertThat(facts.width()).isEqualTo(640);
-    double planned = shots.stream().mapToDouble(ShotAssets::getDurationSeconds).sum();
+    double planned = shots.stream().mapToDouble(ShotAssets::getDurationSeconds).sum() + VideoEditor.TITLE_SECONDS + VideoEditor.END_SECONDS;
     assertThat(edited.plannedSeconds()).isCloseTo(planned, offset(1e-6));
     assertThat(facts.durationSeconds()).isCloseTo(planned, offset(planned * 0.05));
   }
 
   @Test
+  void thePictureMovesSlowlyWithinAShotAndCutsAtTheNext() throws Exception {
+    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+    double firstShotStart = VideoEditor.TITLE_SECONDS;
+    double secondShotStart = firstShotStart + shots.getFirst().getDurationSeconds();
+
+    double drift = Frames.meanDifference(root.resolve("video.mp4"), firstShotStart + 0.5, firstShotStart + 1.0);
+    double stillness = Frames.meanDifference(root.resolve("video.mp4"), firstShotStart + 0.5, firstShotStart + 0.5);
+    double change = Frames.meanDifference(root.resolve("video.mp4"), firstShotStart + 0.5, secondShotStart + 0.5);
+
+    assertThat(stillness).isLessThan(0.5);
+    assertThat(drift).as("half a second of pan and zoom moves the picture a little").isBetween(0.3, 12.0);
+    assertThat(change).as("another shot is another picture").isGreaterThan(drift);
+  }
+
+  @Test
   void theCriticAcceptsTheVideoAndRejectsOneThatLostAScene() throws Exception {
-    new VideoEditor(store).edit(shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+    VideoEditor.Edited made = new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
     VideoProbe.Facts facts = new VideoProbe().probe(root.resolve("video.mp4"));
     Critic critic = new Critic(CriticSettings.DEFAULTS);
 
-    Critique whole = critic.critique(edited(shots, 2), facts);
-    Critique lostAScene = critic.critique(edited(shots.subList(0, 1), 2), facts);
+    Critique whole = critic.critique(edited(shots, 2, made.plannedSeconds()), facts);
+    Critique lostAScene = critic.critique(edited(shots.subList(0, 1), 2, made.plannedSeconds() * 2), facts);
 
     assertThat(whole.getVerdict()).isEqualTo(Verdict.ACCEPT);
     assertThat(whole.getChecks()).allMatch(CheckResult::getPassed);
@@ -67,10 +82,10 @@ class VideoEditorTest {
         .contains("scene-coverage", "shot-coverage");
   }
 
-  private static VideoEdited edited(List<ShotAssets> shots, int sceneCount) {
+  private static VideoEdited edited(List<ShotAssets> shots, int sceneCount, double plannedSeconds) {
     return VideoEdited.newBuilder()
         .setRunId("run-test").setTitle("t").setIteration(0).setVideoPath("video.mp4")
-        .setPlannedSeconds(shots.stream().mapToDouble(ShotAssets::getDurationSeconds).sum() * (sceneCount == 2 && shots.size() == 2 ? 1 : 2))
+        .setPlannedSeconds(plannedSeconds)
         .setShots(shots).setSceneCount(sceneCount).setConfig(shots.getFirst().getTask().getConfig()).build();
   }
 }

@@ -28,7 +28,7 @@ final class EditProcessor extends StageProcessor<EditRequested> {
   void handle(EditRequested request, Outputs out) throws Exception {
     RunEvents.send(out, request.getRunId(), Stage.EDIT, RunEventType.STARTED, request.getIteration(),
         "editing " + request.getShots().size() + " shots", Map.of());
-    VideoEditor.Edited edited = editor.edit(request.getShots(), request.getConfig(),
+    VideoEditor.Edited edited = editor.edit(request.getTitle(), request.getShots(), request.getConfig(),
         AssetKeys.draft(request.getRunId(), request.getIteration()));
     out.send(Topics.VIDEOS_EDITED, request.getRunId(), VideoEdited.newBuilder()
         .setRunId(request.getRunId())

@@ -1,5 +1,6 @@
-package dev.krag.stages.generate;
+package dev.krag.stages.edit;
 
+import dev.krag.stages.generate.Fonts;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.GradientPaint;
