@@ -6,6 +6,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.deploy.cli.Cli;
+import dev.krag.stages.Ffprobe;
 import dev.krag.stages.edit.VideoEditor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -40,6 +41,9 @@ class EndToEndIT {
     JsonNode probe = Ffprobe.probe(video);
     assertThat(Ffprobe.codecOf(probe, "video")).isEqualTo("h264");
     assertThat(Ffprobe.codecOf(probe, "audio")).isEqualTo("aac");
+    assertThat(Ffprobe.codecOf(probe, "subtitle")).isEqualTo("mov_text");
+    assertThat(video.resolveSibling("final.srt")).isRegularFile();
+    assertThat(video.resolveSibling("final.vtt")).isRegularFile();
     double cards = VideoEditor.TITLE_SECONDS + VideoEditor.END_SECONDS;
     assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("plannedSeconds").asDouble() + cards, withPercentage(5));
     assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("durationSeconds").asDouble(), withPercentage(1));

@@ -10,6 +10,7 @@ import dev.krag.schemas.Scene;
 import dev.krag.schemas.ScenesParsed;
 import dev.krag.schemas.Topics;
 import dev.krag.schemas.VideoEdited;
+import dev.krag.stages.Ffprobe;
 import dev.krag.topologies.errors.DeadLetters;
 import io.helidon.webserver.WebServer;
 import java.net.URI;

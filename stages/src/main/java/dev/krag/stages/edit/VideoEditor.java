@@ -5,12 +5,14 @@ import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.stages.generate.Speech;
 import dev.krag.stages.generate.Wav;
+import dev.krag.stages.store.AssetKeys;
 import dev.krag.stages.store.AssetStore;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ import org.bytedeco.javacv.Frame;
  * zoom over its still (the window its illustrator chose), its narration and its caption, cuts
  * within a scene and crossfades where the scene changes, and an end card with the credits. Frames
  * are composed in I420 and handed to x264 as they are (BT.709, yuv420p, fast start), the sound as
- * AAC at 48 kHz. A crossfade plays over the outgoing shot's closing silence, so no word is covered.
+ * AAC at 48 kHz, with a soft subtitle track and SubRip and WebVTT sidecars beside the video. A
+ * crossfade plays over the outgoing shot's closing silence, so no word is covered.
  */
 public final class VideoEditor {
 
@@ -56,26 +59,34 @@ public final class VideoEditor {
   private record Segment(BufferedImage still, Rect start, Rect end, int frames, short[] audio, String caption,
       String sceneId) {}
 
+  /** The film as planned: its segments, and the subtitle cues timed to them. */
+  private record Timeline(List<Segment> segments, List<Subtitles.Cue> cues) {}
+
   public Edited edit(String title, List<ShotAssets> shots, RunConfig config, String videoKey) throws IOException {
     if (shots.isEmpty()) {
       throw new IllegalArgumentException("nothing to edit: no shots");
     }
     long started = System.nanoTime();
-    List<Segment> film = timeline(title, shots, config);
-    Path temp = Files.createTempFile("krag-edit-", ".mp4");
+    Timeline film = timeline(title, shots, config);
+    Path encoded = Files.createTempFile("krag-edit-", ".mp4");
+    Path subtitled = Files.createTempFile("krag-edit-", ".mp4");
     long frames = 0;
-    try (FFmpegFrameRecorder recorder = recorder(temp, config)) {
+    try (FFmpegFrameRecorder recorder = recorder(encoded, config)) {
       recorder.start();
-      frames = render(film, config, recorder);
+      frames = render(film.segments(), config, recorder);
       recorder.stop();
-      store.put(videoKey, temp);
+      SubtitleTrack.remux(encoded, subtitled, film.cues());
+      store.put(videoKey, subtitled);
+      store.write(AssetKeys.sidecar(videoKey, "srt"), Subtitles.srt(film.cues()).getBytes(StandardCharsets.UTF_8));
+      store.write(AssetKeys.sidecar(videoKey, "vtt"), Subtitles.vtt(film.cues()).getBytes(StandardCharsets.UTF_8));
     } finally {
-      Files.deleteIfExists(temp);
+      Files.deleteIfExists(encoded);
+      Files.deleteIfExists(subtitled);
     }
     return new Edited(videoKey, frames / (double) config.getFps(), (System.nanoTime() - started) / 1e9);
   }
 
-  private List<Segment> timeline(String title, List<ShotAssets> shots, RunConfig config) throws IOException {
+  private Timeline timeline(String title, List<ShotAssets> shots, RunConfig config) throws IOException {
     int fps = config.getFps();
     int samplesPerFrame = SAMPLE_RATE / fps;
     Rect whole = Rect.newBuilder().setX(0).setY(0).setWidth(1).setHeight(1).build();
@@ -86,8 +97,14 @@ public final class VideoEditor {
     BufferedImage first = readImage(shots.getFirst().getImagePath());
     film.add(new Segment(Cards.title(title, first), whole, closer, titleFrames, new short[titleFrames * samplesPerFrame], null,
         "title"));
+    List<Subtitles.Cue> cues = new ArrayList<>();
+    long at = titleFrames;
     for (ShotAssets shot : shots) {
       int shotFrames = (int) Math.round(shot.getDurationSeconds() * fps);
+      double start = at / (double) fps;
+      cues.add(new Subtitles.Cue(start, start + Math.min(shot.getAudioSeconds(), shotFrames / (double) fps),
+          shot.getTask().getShot().getNarration()));
+      at += shotFrames;
       film.add(new Segment(readImage(shot.getImagePath()), shot.getManifest().getMotionStart(), shot.getManifest().getMotionEnd(),
           shotFrames, fitted(readSpeech(shot.getAudioPath()), (long) shotFrames * samplesPerFrame),
           shot.getTask().getShot().getNarration(), shot.getTask().getShot().getSceneId()));
@@ -95,7 +112,7 @@ public final class VideoEditor {
     int endFrames = (int) Math.round(END_SECONDS * fps);
     BufferedImage last = readImage(shots.getLast().getImagePath());
     film.add(new Segment(Cards.end(title, last), closer, whole, endFrames, new short[endFrames * samplesPerFrame], null, "end"));
-    return film;
+    return new Timeline(film, cues);
   }
 
   private static long render(List<Segment> film, RunConfig config, FFmpegFrameRecorder recorder) throws IOException {

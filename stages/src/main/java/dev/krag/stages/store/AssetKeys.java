@@ -30,4 +30,9 @@ public final class AssetKeys {
   public static String finalVideo(String runId) {
     return "outputs/" + runId + "/final.mp4";
   }
+
+  /** A file that travels with a video, such as its subtitles ({@code final.srt} beside {@code final.mp4}). */
+  public static String sidecar(String videoKey, String extension) {
+    return videoKey.substring(0, videoKey.lastIndexOf('.')) + "." + extension;
+  }
 }

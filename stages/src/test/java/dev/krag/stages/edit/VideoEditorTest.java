@@ -8,6 +8,7 @@ import dev.krag.schemas.Critique;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.Verdict;
 import dev.krag.schemas.VideoEdited;
+import dev.krag.stages.Ffprobe;
 import dev.krag.stages.Fixtures;
 import dev.krag.stages.critique.Critic;
 import dev.krag.stages.critique.CriticSettings;
@@ -16,6 +17,7 @@ import dev.krag.stages.generate.FreeTtsVoice;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
 import dev.krag.stages.store.LocalAssetStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,21 @@ class VideoEditorTest {
     double planned = shots.stream().mapToDouble(ShotAssets::getDurationSeconds).sum() + VideoEditor.TITLE_SECONDS + VideoEditor.END_SECONDS;
     assertThat(edited.plannedSeconds()).isCloseTo(planned, offset(1e-6));
     assertThat(facts.durationSeconds()).isCloseTo(planned, offset(planned * 0.05));
+  }
+
+  @Test
+  void everyShotsNarrationIsASubtitleInTheFileAndInSidecars() throws Exception {
+    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+
+    assertThat(Ffprobe.probe(root.resolve("video.mp4")).get("streams").findValuesAsText("codec_name"))
+        .containsExactlyInAnyOrder("h264", "aac", "mov_text");
+    String srt = Files.readString(root.resolve("video.srt"));
+    String vtt = Files.readString(root.resolve("video.vtt"));
+    assertThat(srt).startsWith("1\n00:00:03,500 --> ").contains("It happened that the cat met the fox in a forest.")
+        .contains("\n2\n").contains("Just then came a hunter with four dogs.");
+    assertThat(vtt).startsWith("WEBVTT\n\n00:00:03.500 --> ");
+    assertThat(Ffprobe.subtitleText(root.resolve("video.mp4")))
+        .contains("It happened that the cat met the fox in a forest.", "Just then came a hunter with four dogs.");
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.krag.stages.store.AssetStore;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,6 +32,9 @@ final class CritiqueProcessor extends StageProcessor<VideoEdited> {
     this.assets = assets;
   }
 
+  /** The subtitle files the editor writes beside each draft; they follow it when it is accepted. */
+  static final List<String> SUBTITLE_FORMATS = List.of("srt", "vtt");
+
   @Override
   void handle(VideoEdited video, Outputs out) throws Exception {
     RunEvents.send(out, video.getRunId(), Stage.CRITIQUE, RunEventType.STARTED, video.getIteration(), "measuring the draft", Map.of());
@@ -39,6 +43,9 @@ final class CritiqueProcessor extends StageProcessor<VideoEdited> {
     if (critique.getVerdict() == Verdict.ACCEPT) {
       String finalKey = AssetKeys.finalVideo(video.getRunId());
       assets.put(finalKey, assets.localPath(video.getVideoPath()));
+      for (String subtitles : SUBTITLE_FORMATS) {
+        assets.put(AssetKeys.sidecar(finalKey, subtitles), assets.localPath(AssetKeys.sidecar(video.getVideoPath(), subtitles)));
+      }
       critique.setVideoPath(finalKey);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
