@@ -10,7 +10,9 @@ import dev.krag.schemas.RunStatus;
 import dev.krag.schemas.Story;
 import dev.krag.schemas.StorySource;
 import dev.krag.schemas.Topics;
+import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.InputsHash;
+import dev.krag.stages.store.AssetKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -73,11 +76,13 @@ final class RunCommand {
         : run.getError() != null ? run.getError()
         : !completed ? "the run completed without a video" : "";
     Path video = run == null || run.getVideoPath() == null ? null : config.outDir().resolve(run.getVideoPath()).toAbsolutePath();
+    Path storyboard = config.outDir().resolve(AssetKeys.storyboard(runId)).toAbsolutePath();
     if (json) {
-      out.println(Json.write(summary(runId, status, reason, video, run)));
+      out.println(Json.write(summary(runId, status, reason, video, storyboard, run)));
     }
     if (completed) {
-      err.printf("%n  final video  %s%n", video);
+      err.printf("%n  final video  %s (subtitles: final.srt, final.vtt)%n", video);
+      err.printf("  storyboard   %s%n", storyboard);
       err.printf(Locale.ROOT, "  duration     %.1f s, %d scenes, %d shots%n", run.getDurationSeconds(), run.getScenes(), run.getShots());
       err.printf(Locale.ROOT, "  cost         $%.4f (%.1f s of local compute)   critic score %.2f (%s after %d iteration%s)%n",
           run.getCostUsd(), run.getComputeSeconds(), run.getCriticScore(), run.getVerdict(), run.getIteration() + 1,
@@ -92,11 +97,14 @@ final class RunCommand {
     return 1;
   }
 
-  private static Map<String, Object> summary(String runId, String status, String reason, Path video, Run run) {
+  private static Map<String, Object> summary(String runId, String status, String reason, Path video, Path storyboard, Run run) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("runId", runId);
     m.put("status", status);
     m.put("video", video == null ? null : video.toString());
+    m.put("subtitles", video == null ? List.of()
+        : VideoEditor.SUBTITLE_FORMATS.stream().map(ext -> video.resolveSibling("final." + ext).toString()).toList());
+    m.put("storyboard", video == null ? null : storyboard.toString());
     m.put("durationSeconds", run == null ? 0 : run.getDurationSeconds());
     m.put("plannedSeconds", run == null ? 0 : Double.parseDouble(run.getStageOutputs().getOrDefault("plan.plannedSeconds", "0")));
     m.put("scenes", run == null ? 0 : run.getScenes());

@@ -19,7 +19,7 @@ final class Caption {
     float size = h / 24f;
     g.setFont(Fonts.ITALIC.deriveFont(size));
     FontMetrics metrics = g.getFontMetrics();
-    List<String> lines = wrap(narration, metrics, (int) (w * 0.84));
+    List<String> lines = wrap(narration, metrics, (int) (w * 0.84), MAX_LINES);
     float lineHeight = metrics.getHeight() * 0.95f;
     float top = h - lineHeight * lines.size() - h * 0.05f;
     g.setPaint(new GradientPaint(0, top - lineHeight, new Color(0, 0, 0, 0), 0, top + lineHeight, new Color(0, 0, 0, 130)));
@@ -35,15 +35,16 @@ final class Caption {
     }
   }
 
-  static List<String> wrap(String text, FontMetrics metrics, int width) {
+  /** The text in lines that fit the width; past {@code maxLines} the last line ends in an ellipsis. */
+  static List<String> wrap(String text, FontMetrics metrics, int width, int maxLines) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : text.split("\\s+")) {
       String candidate = line.isEmpty() ? word : line + " " + word;
       if (metrics.stringWidth(candidate) > width && !line.isEmpty()) {
         lines.add(line.toString());
-        if (lines.size() == MAX_LINES) {
-          lines.set(MAX_LINES - 1, lines.get(MAX_LINES - 1) + " …");
+        if (lines.size() == maxLines) {
+          lines.set(maxLines - 1, lines.get(maxLines - 1) + " …");
           return lines;
         }
         line.setLength(0);

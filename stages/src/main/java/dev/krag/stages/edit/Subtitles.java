@@ -11,6 +11,15 @@ final class Subtitles {
 
   private Subtitles() {}
 
+  /** The cues in the sidecar format named by its file extension ({@code srt} or {@code vtt}). */
+  static String of(String format, List<Cue> cues) {
+    return switch (format) {
+      case "srt" -> srt(cues);
+      case "vtt" -> vtt(cues);
+      default -> throw new IllegalArgumentException("no subtitle format '" + format + "'");
+    };
+  }
+
   static String srt(List<Cue> cues) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < cues.size(); i++) {

@@ -8,7 +8,9 @@ import dev.krag.stages.generate.Wav;
 import dev.krag.stages.store.AssetKeys;
 import dev.krag.stages.store.AssetStore;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
@@ -35,6 +37,8 @@ import org.bytedeco.javacv.Frame;
 public final class VideoEditor {
 
   public static final int SAMPLE_RATE = 48_000;
+  /** The subtitle sidecars written beside every video, by file extension. */
+  public static final List<String> SUBTITLE_FORMATS = List.of("srt", "vtt");
   public static final double TITLE_SECONDS = 3.5;
   public static final double END_SECONDS = 6.0;
   /** Matches the planner's lead-out, the silence a crossfade may use. */
@@ -77,13 +81,28 @@ public final class VideoEditor {
       recorder.stop();
       SubtitleTrack.remux(encoded, subtitled, film.cues());
       store.put(videoKey, subtitled);
-      store.write(AssetKeys.sidecar(videoKey, "srt"), Subtitles.srt(film.cues()).getBytes(StandardCharsets.UTF_8));
-      store.write(AssetKeys.sidecar(videoKey, "vtt"), Subtitles.vtt(film.cues()).getBytes(StandardCharsets.UTF_8));
+      for (String format : SUBTITLE_FORMATS) {
+        store.write(AssetKeys.sidecar(videoKey, format), Subtitles.of(format, film.cues()).getBytes(StandardCharsets.UTF_8));
+      }
     } finally {
       Files.deleteIfExists(encoded);
       Files.deleteIfExists(subtitled);
     }
     return new Edited(videoKey, frames / (double) config.getFps(), (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The storyboard sheet of these shots, as a PNG at {@code key}. */
+  public void storyboard(String title, List<ShotAssets> shots, String key) throws IOException {
+    BufferedImage sheet = Storyboard.draw(title, shots, shot -> {
+      try {
+        return readImage(shot.getImagePath());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(sheet, "png", png);
+    store.write(key, png.toByteArray());
   }
 
   private Timeline timeline(String title, List<ShotAssets> shots, RunConfig config) throws IOException {

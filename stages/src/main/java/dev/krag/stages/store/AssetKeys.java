@@ -27,6 +27,11 @@ public final class AssetKeys {
     return "assets/" + runId + "/video/draft-" + iteration + ".mp4";
   }
 
+  /** The storyboard sheet of the run's latest draft. */
+  public static String storyboard(String runId) {
+    return "artifacts/" + runId + "/storyboard.png";
+  }
+
   public static String finalVideo(String runId) {
     return "outputs/" + runId + "/final.mp4";
   }

@@ -69,6 +69,20 @@ class VideoEditorTest {
   }
 
   @Test
+  void theStoryboardShowsEveryShotInAGrid() throws Exception {
+    new VideoEditor(store).storyboard("The Fox and the Cat", shots, "storyboard.png");
+
+    java.awt.image.BufferedImage sheet = javax.imageio.ImageIO.read(root.resolve("storyboard.png").toFile());
+    assertThat(sheet.getWidth()).isEqualTo(24 + Storyboard.COLUMNS * (Storyboard.THUMB_WIDTH + 24));
+    int thumbHeight = Storyboard.THUMB_WIDTH * 9 / 16;
+    for (int i = 0; i < shots.size(); i++) {
+      int x = 24 + i * (Storyboard.THUMB_WIDTH + 24) + Storyboard.THUMB_WIDTH / 2;
+      assertThat(sheet.getRGB(x, 90 + thumbHeight / 3)).as("shot %d's still is on the sheet", i).isNotEqualTo(0xfff4ecd8);
+    }
+    assertThat(sheet.getRGB(24 + 2 * (Storyboard.THUMB_WIDTH + 24) + 10, 90 + thumbHeight / 3)).as("no third shot").isEqualTo(0xfff4ecd8);
+  }
+
+  @Test
   void thePictureMovesSlowlyWithinAShotAndCutsAtTheNext() throws Exception {
     new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
     double firstShotStart = VideoEditor.TITLE_SECONDS;

@@ -9,12 +9,12 @@ import dev.krag.schemas.VideoEdited;
 import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.critique.Critic;
 import dev.krag.stages.critique.VideoProbe;
+import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.store.AssetKeys;
 import dev.krag.stages.store.AssetStore;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,9 +32,6 @@ final class CritiqueProcessor extends StageProcessor<VideoEdited> {
     this.assets = assets;
   }
 
-  /** The subtitle files the editor writes beside each draft; they follow it when it is accepted. */
-  static final List<String> SUBTITLE_FORMATS = List.of("srt", "vtt");
-
   @Override
   void handle(VideoEdited video, Outputs out) throws Exception {
     RunEvents.send(out, video.getRunId(), Stage.CRITIQUE, RunEventType.STARTED, video.getIteration(), "measuring the draft", Map.of());
@@ -43,7 +40,8 @@ final class CritiqueProcessor extends StageProcessor<VideoEdited> {
     if (critique.getVerdict() == Verdict.ACCEPT) {
       String finalKey = AssetKeys.finalVideo(video.getRunId());
       assets.put(finalKey, assets.localPath(video.getVideoPath()));
-      for (String subtitles : SUBTITLE_FORMATS) {
+      // The subtitles beside the draft follow it when it is accepted.
+      for (String subtitles : VideoEditor.SUBTITLE_FORMATS) {
         assets.put(AssetKeys.sidecar(finalKey, subtitles), assets.localPath(AssetKeys.sidecar(video.getVideoPath(), subtitles)));
       }
       critique.setVideoPath(finalKey);

@@ -30,6 +30,7 @@ final class EditProcessor extends StageProcessor<EditRequested> {
         "editing " + request.getShots().size() + " shots", Map.of());
     VideoEditor.Edited edited = editor.edit(request.getTitle(), request.getShots(), request.getConfig(),
         AssetKeys.draft(request.getRunId(), request.getIteration()));
+    editor.storyboard(request.getTitle(), request.getShots(), AssetKeys.storyboard(request.getRunId()));
     out.send(Topics.VIDEOS_EDITED, request.getRunId(), VideoEdited.newBuilder()
         .setRunId(request.getRunId())
         .setTitle(request.getTitle())
@@ -44,7 +45,7 @@ final class EditProcessor extends StageProcessor<EditRequested> {
         "ffmpeg-libx264-aac", edited.plannedSeconds(), "second", edited.encodeSeconds(), false));
     RunEvents.send(out, request.getRunId(), Stage.EDIT, RunEventType.COMPLETED, request.getIteration(),
         String.format(Locale.ROOT, "%.1f s of video in %.1f s", edited.plannedSeconds(), edited.encodeSeconds()),
-        Map.of("draft", edited.videoKey(), "plannedSeconds", String.format(Locale.ROOT, "%.3f", edited.plannedSeconds())));
+        Map.of("draft", edited.videoKey(), "storyboard", AssetKeys.storyboard(request.getRunId()), "plannedSeconds", String.format(Locale.ROOT, "%.3f", edited.plannedSeconds())));
   }
 
   @Override
