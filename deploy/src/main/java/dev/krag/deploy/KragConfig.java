@@ -82,7 +82,9 @@ public record KragConfig(
         new CriticSettings(
             s.decimal("KRAG_CRITIC_DURATION_TOLERANCE", CriticSettings.DEFAULTS.durationTolerance()),
             s.decimal("KRAG_CRITIC_MIN_WPM", CriticSettings.DEFAULTS.minWordsPerMinute()),
-            s.decimal("KRAG_CRITIC_MAX_WPM", CriticSettings.DEFAULTS.maxWordsPerMinute())),
+            s.decimal("KRAG_CRITIC_MAX_WPM", CriticSettings.DEFAULTS.maxWordsPerMinute()),
+            s.decimal("KRAG_CRITIC_SYNC_TOLERANCE_SECONDS", CriticSettings.DEFAULTS.syncTolerance()),
+            s.decimal("KRAG_CRITIC_LONGEST_STILL_SECONDS", CriticSettings.DEFAULTS.longestStill())),
         s.integer("KRAG_MAX_STORY_BYTES", 200_000),
         Duration.ofSeconds(s.integer("KRAG_RUN_TIMEOUT_SECONDS", 3600)),
         Duration.ofSeconds(s.integer("KRAG_STALL_TIMEOUT_SECONDS", 600)));

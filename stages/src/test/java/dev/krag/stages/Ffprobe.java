@@ -23,6 +23,17 @@ public final class Ffprobe {
     return new String(run("ffmpeg", "-v", "error", "-i", media.toString(), "-map", "0:s:0", "-f", "srt", "-"), StandardCharsets.UTF_8);
   }
 
+  /** The log lines of an ffmpeg filter run over the file's picture (e.g. {@code blackdetect=d=2}). */
+  public static String videoFilterLog(Path media, String filter) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-nostats", "-i", media.toString(), "-vf", filter, "-an",
+        "-f", "null", "-")).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException("ffmpeg " + filter + " failed: " + log);
+    }
+    return log;
+  }
+
   private static byte[] run(String... command) throws IOException, InterruptedException {
     Process p;
     try {

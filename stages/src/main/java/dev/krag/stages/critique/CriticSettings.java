@@ -6,8 +6,12 @@ package dev.krag.stages.critique;
  * @param durationTolerance largest relative gap between the video's length and the plan's
  * @param minWordsPerMinute slowest narration pace a shot may have
  * @param maxWordsPerMinute fastest narration pace a shot may have
+ * @param syncTolerance largest gap, in seconds, between the audio's and the video's length
+ * @param longestStill longest stretch, in seconds, the picture may stay black or not move
  */
-public record CriticSettings(double durationTolerance, double minWordsPerMinute, double maxWordsPerMinute) {
+public record CriticSettings(double durationTolerance, double minWordsPerMinute, double maxWordsPerMinute, double syncTolerance,
+    double longestStill) {
 
-  public static final CriticSettings DEFAULTS = new CriticSettings(0.05, 110, 190);
+  /** The platform's bar: pace 130–170 words a minute, sound and picture within 100 ms, nothing still for 2 s. */
+  public static final CriticSettings DEFAULTS = new CriticSettings(0.05, 130, 170, 0.1, 2.0);
 }

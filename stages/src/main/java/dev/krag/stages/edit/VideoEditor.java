@@ -44,7 +44,7 @@ public final class VideoEditor {
   /** Matches the planner's lead-out, the silence a crossfade may use. */
   static final double CROSSFADE_SECONDS = 0.6;
   /** How far a card's slow zoom goes. */
-  static final double CARD_ZOOM = 1.05;
+  static final double CARD_ZOOM = 1.08;
 
   static {
     FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);

@@ -97,6 +97,7 @@ public final class LlmShotPlanner {
 
   static List<Shot> build(SceneGraph graph, List<List<Sentence>> sentences, RunConfig config, Answer answer) {
     Map<String, Location> locations = graph.locations().stream().collect(Collectors.toMap(Location::getId, Function.identity()));
+    Map<String, StoryCharacter> byId = graph.characters().stream().collect(Collectors.toMap(StoryCharacter::getId, Function.identity()));
     Map<String, StoryCharacter> byName = graph.characters().stream()
         .collect(Collectors.toMap(c -> c.getName().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
     List<Shot> shots = new ArrayList<>();
@@ -104,23 +105,28 @@ public final class LlmShotPlanner {
     for (int s = 0; s < graph.scenes().size(); s++) {
       Scene scene = graph.scenes().get(s);
       List<Sentence> own = sentences.get(s);
-      int inScene = 0;
-      for (int next = 0; next < own.size(); next = answer.shots().get(at - 1).lastSentence() + 1) {
+      List<ShotAnswer> cut = new ArrayList<>();
+      for (int next = 0; next < own.size(); next = cut.getLast().lastSentence() + 1) {
         require(at < answer.shots().size(), scene.getId() + ": the shots stop before sentence " + next + " of " + own.size());
         ShotAnswer a = answer.shots().get(at++);
         require(a.scene().equals(scene.getId()), "shot " + at + " is in " + a.scene() + ", expected " + scene.getId());
         require(a.firstSentence() == next && a.lastSentence() >= next && a.lastSentence() < own.size(),
             scene.getId() + ": a shot covers sentences " + a.firstSentence() + ".." + a.lastSentence() + ", expected to start at "
                 + next + " and end before " + own.size());
-        List<StoryCharacter> cast = a.characters().stream().map(n -> {
-          StoryCharacter c = byName.get(n.toLowerCase(Locale.ROOT));
-          require(c != null && scene.getCharacterIds().contains(c.getId()), "'" + n + "' is not a character of " + scene.getId());
-          return c;
-        }).distinct().toList();
+        cut.add(a);
+      }
+      List<List<StoryCharacter>> casts = SceneCast.covering(cut.stream().map(a -> a.characters().stream().map(n -> {
+        StoryCharacter c = byName.get(n.toLowerCase(Locale.ROOT));
+        require(c != null && scene.getCharacterIds().contains(c.getId()), "'" + n + "' is not a character of " + scene.getId());
+        return c;
+      }).distinct().toList()).toList(), SceneCast.of(scene, byId));
+      for (int i = 0; i < cut.size(); i++) {
+        ShotAnswer a = cut.get(i);
+        List<StoryCharacter> cast = casts.get(i);
         String narration = own.subList(a.firstSentence(), a.lastSentence() + 1).stream().map(Sentence::text)
             .collect(Collectors.joining(" "));
         shots.add(Shot.newBuilder()
-            .setShotId(String.format(Locale.ROOT, "%s-shot-%02d", scene.getId(), ++inScene))
+            .setShotId(String.format(Locale.ROOT, "%s-shot-%02d", scene.getId(), i + 1))
             .setSceneId(scene.getId())
             .setIndex(shots.size())
             .setDurationSeconds(ShotPlanner.durationOf(narration, config))
@@ -129,11 +135,13 @@ public final class LlmShotPlanner {
             .setImagePrompt(ImagePrompt.of(a.camera(), locations.get(scene.getLocationId()), cast, a.moment()))
             .setCharacterIds(cast.stream().map(StoryCharacter::getId).toList())
             .setLocationId(scene.getLocationId())
+            .setSceneCharacterIds(scene.getCharacterIds())
             .build());
       }
     }
     require(at == answer.shots().size(), (answer.shots().size() - at) + " shots come after the last scene");
     return shots;
   }
+
 
 }

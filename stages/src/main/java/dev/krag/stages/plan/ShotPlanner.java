@@ -47,9 +47,11 @@ public final class ShotPlanner {
     for (int s = 0; s < graph.scenes().size(); s++) {
       Scene scene = graph.scenes().get(s);
       List<String> narrations = narrations(sceneTexts.get(s));
+      List<List<StoryCharacter>> casts = SceneCast.covering(
+          narrations.stream().map(n -> castOf(scene, n, characters)).toList(), SceneCast.of(scene, characters));
       for (int i = 0; i < narrations.size(); i++) {
         String narration = narrations.get(i);
-        List<StoryCharacter> cast = castOf(scene, narration, characters);
+        List<StoryCharacter> cast = casts.get(i);
         Location location = locations.get(scene.getLocationId());
         shots.add(Shot.newBuilder()
             .setShotId(String.format(Locale.ROOT, "%s-shot-%02d", scene.getId(), i + 1))
@@ -61,6 +63,7 @@ public final class ShotPlanner {
             .setImagePrompt(ImagePrompt.of(cameraFor(i, cast.size()), location, cast, Words.first(narration, MOMENT_WORDS)))
             .setCharacterIds(cast.stream().map(StoryCharacter::getId).toList())
             .setLocationId(scene.getLocationId())
+            .setSceneCharacterIds(scene.getCharacterIds())
             .build());
       }
     }
@@ -120,7 +123,7 @@ public final class ShotPlanner {
   }
 
   private static List<StoryCharacter> castOf(Scene scene, String narration, Map<String, StoryCharacter> characters) {
-    List<StoryCharacter> inScene = scene.getCharacterIds().stream().map(characters::get).toList();
+    List<StoryCharacter> inScene = SceneCast.of(scene, characters);
     List<StoryCharacter> named = inScene.stream().filter(c -> CharacterMatcher.of(c).mentionedIn(narration)).toList();
     return named.isEmpty() ? inScene.stream().limit(2).toList() : named;
   }

@@ -52,4 +52,22 @@ class ShotPlannerTest {
     assertThat(first.getCharacterIds()).contains("char-cat", "char-fox");
     assertThat(first.getImagePrompt()).contains("the cat").contains("the fox").contains("the forest");
   }
+
+  @Test
+  void everyCharacterOfASceneIsInOneOfItsShots() {
+    for (java.nio.file.Path file : SharedStories.allGrimm()) {
+      Tale tale = SharedStories.read(file);
+      SceneGraph graph = new LocalStoryParser().parse(tale.title(), tale.text());
+
+      List<Shot> shots = new ShotPlanner().plan(graph, config);
+
+      for (Scene scene : graph.scenes()) {
+        List<String> shown = shots.stream().filter(s -> s.getSceneId().equals(scene.getId()))
+            .flatMap(s -> s.getCharacterIds().stream()).distinct().toList();
+        assertThat(shown).as("%s %s", file.getFileName(), scene.getId()).containsAll(scene.getCharacterIds());
+        assertThat(shots).filteredOn(s -> s.getSceneId().equals(scene.getId()))
+            .allSatisfy(s -> assertThat(s.getSceneCharacterIds()).isEqualTo(scene.getCharacterIds()));
+      }
+    }
+  }
 }
