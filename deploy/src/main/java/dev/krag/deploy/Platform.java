@@ -12,6 +12,8 @@ import dev.krag.stages.critique.Critic;
 import dev.krag.stages.critique.VideoProbe;
 import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.FreeTtsVoice;
+import dev.krag.stages.generate.MaryTtsVoice;
+import dev.krag.stages.generate.Narrator;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
 import dev.krag.stages.knowledge.Neo4jVectorStore;
@@ -92,7 +94,7 @@ public final class Platform implements AutoCloseable {
     LocalAssetStore assets = new LocalAssetStore(config.outDir());
     Providers providers = new Providers(config.providers());
     return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(providers.embedder(), vectorStore()),
-        providers.planner(), new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), assets),
+        providers.planner(), new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()), assets),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
   }
 

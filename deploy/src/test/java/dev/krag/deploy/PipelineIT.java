@@ -100,7 +100,7 @@ class PipelineIT {
       HttpResponse<String> costs = http.send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1/costs")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(costs.statusCode()).isEqualTo(200);
-      assertThat(costs.body()).contains("\"provider\": \"freetts-kevin16\"");
+      assertThat(costs.body()).contains("\"provider\": \"marytts-cmu-slt-hsmm\"");
       HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-nobody")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(unknown.statusCode()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package dev.krag.stages.edit;
 
+import dev.krag.schemas.Cue;
 import dev.krag.schemas.Rect;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.ShotAssets;
@@ -59,9 +60,12 @@ public final class VideoEditor {
   /** What the editor made: where, and how long it should play. */
   public record Edited(String videoKey, double plannedSeconds, double encodeSeconds) {}
 
-  /** One stretch of the film: a still, its motion, its sound and its caption. */
-  private record Segment(BufferedImage still, Rect start, Rect end, int frames, short[] audio, String caption,
+  /** One stretch of the film: a still, its motion, its sound and its captions. */
+  private record Segment(BufferedImage still, Rect start, Rect end, int frames, short[] audio, List<Line> captions,
       String sceneId) {}
+
+  /** A caption shown from {@code frame} of its segment until the next one begins. */
+  private record Line(int frame, String text) {}
 
   /** The film as planned: its segments, and the subtitle cues timed to them. */
   private record Timeline(List<Segment> segments, List<Subtitles.Cue> cues) {}
@@ -114,24 +118,35 @@ public final class VideoEditor {
     List<Segment> film = new ArrayList<>();
     int titleFrames = (int) Math.round(TITLE_SECONDS * fps);
     BufferedImage first = readImage(shots.getFirst().getImagePath());
-    film.add(new Segment(Cards.title(title, first), whole, closer, titleFrames, new short[titleFrames * samplesPerFrame], null,
+    film.add(new Segment(Cards.title(title, first), whole, closer, titleFrames, new short[titleFrames * samplesPerFrame], List.of(),
         "title"));
     List<Subtitles.Cue> cues = new ArrayList<>();
     long at = titleFrames;
     for (ShotAssets shot : shots) {
       int shotFrames = (int) Math.round(shot.getDurationSeconds() * fps);
       double start = at / (double) fps;
-      cues.add(new Subtitles.Cue(start, start + Math.min(shot.getAudioSeconds(), shotFrames / (double) fps),
-          shot.getTask().getShot().getNarration()));
+      List<Line> captions = new ArrayList<>();
+      for (Cue spoken : spokenLines(shot)) {
+        cues.add(new Subtitles.Cue(start + spoken.getStartSeconds(), start + Math.min(spoken.getEndSeconds(), shotFrames / (double) fps),
+            spoken.getText()));
+        captions.add(new Line(captions.isEmpty() ? 0 : (int) Math.round(spoken.getStartSeconds() * fps), spoken.getText()));
+      }
       at += shotFrames;
       film.add(new Segment(readImage(shot.getImagePath()), shot.getManifest().getMotionStart(), shot.getManifest().getMotionEnd(),
-          shotFrames, fitted(readSpeech(shot.getAudioPath()), (long) shotFrames * samplesPerFrame),
-          shot.getTask().getShot().getNarration(), shot.getTask().getShot().getSceneId()));
+          shotFrames, fitted(readSpeech(shot.getAudioPath()), (long) shotFrames * samplesPerFrame), captions,
+          shot.getTask().getShot().getSceneId()));
     }
     int endFrames = (int) Math.round(END_SECONDS * fps);
     BufferedImage last = readImage(shots.getLast().getImagePath());
-    film.add(new Segment(Cards.end(title, last), closer, whole, endFrames, new short[endFrames * samplesPerFrame], null, "end"));
+    film.add(new Segment(Cards.end(title, last), closer, whole, endFrames, new short[endFrames * samplesPerFrame], List.of(), "end"));
     return new Timeline(film, cues);
+  }
+
+  /** The shot's sentences as the voice spoke them; the whole narration at once for assets made before cues existed. */
+  private static List<Cue> spokenLines(ShotAssets shot) {
+    return shot.getCues().isEmpty()
+        ? List.of(new Cue(shot.getTask().getShot().getNarration(), 0.0, shot.getAudioSeconds()))
+        : shot.getCues();
   }
 
   private static long render(List<Segment> film, RunConfig config, FFmpegFrameRecorder recorder) throws IOException {
@@ -155,8 +170,12 @@ public final class VideoEditor {
       if (fades) {
         camera.render(next, following.start(), following.end(), 0, incoming);
       }
-      CaptionOverlay caption = segment.caption() == null ? null : CaptionOverlay.of(segment.caption(), w, h);
+      CaptionOverlay caption = null;
+      int line = -1;
       for (int f = 0; f < segment.frames(); f++) {
+        if (line + 1 < segment.captions().size() && f >= segment.captions().get(line + 1).frame()) {
+          caption = CaptionOverlay.of(segment.captions().get(++line).text(), w, h);
+        }
         camera.render(still, segment.start(), segment.end(), segment.frames() == 1 ? 0 : f / (segment.frames() - 1.0), frame);
         if (caption != null) {
           caption.drawOn(frame);

@@ -1,5 +1,7 @@
 package dev.krag.stages.generate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.schemas.AvroJson;
 import dev.krag.schemas.RenderManifest;
 import dev.krag.schemas.ShotAssets;
@@ -14,12 +16,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Renders one shot: its frame and its narration. Each asset is stored under a hash of its inputs
+ * Renders one shot: its frame and its narration, with a cue for each sentence. Each asset is stored under a hash of its inputs
  * and reused when it is already there, so a retried task or a refinement that leaves a shot as
  * it was costs nothing.
  */
@@ -33,13 +38,16 @@ public final class ShotGenerator {
   /** How far the pace may be corrected to meet the plan. */
   static final double PACE_CORRECTION = 0.2;
 
+  private static final ObjectMapper CUES = new ObjectMapper();
+  private static final TypeReference<List<Narrator.Spoken>> SPOKEN = new TypeReference<>() {};
+
   private final Illustrator illustrator;
-  private final Voice voice;
+  private final Narrator narrator;
   private final AssetStore store;
 
-  public ShotGenerator(Illustrator illustrator, Voice voice, AssetStore store) {
+  public ShotGenerator(Illustrator illustrator, Narrator narrator, AssetStore store) {
     this.illustrator = illustrator;
-    this.voice = voice;
+    this.narrator = narrator;
     this.store = store;
   }
 
@@ -73,18 +81,26 @@ public final class ShotGenerator {
     String narration = task.getShot().getNarration();
     // A slower reading keeps its pace: its time is the plan's, stretched by as much as it slowed.
     double readingSeconds = task.getShot().getDurationSeconds() * task.getConfig().getWordsPerMinute() / pace;
-    String audioHash = InputsHash.of(voice.name(), narration, pace, readingSeconds);
+    String audioHash = InputsHash.of(narrator.name(), Narrator.SENTENCE_PAUSE_SECONDS, narration, pace, readingSeconds);
     String audioKey = AssetKeys.voiceover(runId, shotId, audioHash);
-    boolean audioCached = store.exists(audioKey);
+    String cuesKey = AssetKeys.cues(runId, shotId, audioHash);
+    boolean audioCached = store.exists(audioKey) && store.exists(cuesKey);
     started = System.nanoTime();
-    if (!audioCached) {
-      store.write(audioKey, Wav.encode(speakToPlan(narration, pace, readingSeconds)));
+    List<Narrator.Spoken> sentences;
+    if (audioCached) {
+      sentences = CUES.readValue(Files.readAllBytes(store.localPath(cuesKey)), SPOKEN);
+    } else {
+      Narrator.Narration spoken = narrateToPlan(narration, pace, readingSeconds);
+      store.write(audioKey, Wav.encode(spoken.speech()));
+      store.write(cuesKey, CUES.writeValueAsBytes(spoken.sentences()));
+      sentences = spoken.sentences();
     }
     double audioSeconds;
     try (InputStream wav = Files.newInputStream(store.localPath(audioKey))) {
       audioSeconds = Wav.decode(wav).seconds();
     }
-    ProviderCall voiceCall = ProviderCall.local(callKey, voice.name(), narration.length(), "character", seconds(started), audioCached);
+    List<ProviderCall> calls = new ArrayList<>(List.of(imageCall));
+    calls.addAll(voiceCalls(callKey, sentences, seconds(started), audioCached));
 
     ShotAssets assets = ShotAssets.newBuilder()
         .setTask(task)
@@ -94,25 +110,40 @@ public final class ShotGenerator {
         .setDurationSeconds(screenTime(task, audioSeconds))
         .setInputsHash(InputsHash.of(imageHash, audioHash))
         .setManifest(manifest)
+        .setCues(sentences.stream().map(Narrator.Spoken::cue).toList())
         .build();
-    return new Generated(assets, List.of(imageCall, voiceCall));
+    return new Generated(assets, List.copyOf(calls));
   }
 
   /**
-   * Speaks the narration so it fills the shot's planned time: a voice's real pace depends on the
+   * Narrates so the reading fills the shot's planned time: a voice's real pace depends on the
    * text (punctuation, long words), so a first reading that misses the plan by more than
    * {@link #PLAN_TOLERANCE} is read again at a corrected pace, within {@link #PACE_CORRECTION} of the
    * asked one. The plan stays the truth the editor and the critic measure against.
    */
-  private Speech speakToPlan(String narration, int pace, double plannedSeconds) {
-    Speech speech = voice.speak(narration, pace);
+  private Narrator.Narration narrateToPlan(String narration, int pace, double plannedSeconds) {
+    Narrator.Narration spoken = narrator.narrate(narration, pace);
     double target = plannedSeconds - ShotPlanner.LEAD_OUT_SECONDS;
-    double ratio = speech.seconds() / target;
+    double ratio = spoken.speech().seconds() / target;
     if (target <= 0 || Math.abs(ratio - 1) <= PLAN_TOLERANCE) {
-      return speech;
+      return spoken;
     }
     double corrected = Math.clamp(pace * ratio, pace * (1 - PACE_CORRECTION), pace * (1 + PACE_CORRECTION));
-    return voice.speak(narration, (int) Math.round(corrected));
+    return narrator.narrate(narration, (int) Math.round(corrected));
+  }
+
+  /**
+   * One call per voice that read a sentence, counted in the characters it read. The compute time
+   * is shared out by those characters: the voices run one after the other, untimed apart.
+   */
+  private static List<ProviderCall> voiceCalls(String callKey, List<Narrator.Spoken> sentences, double seconds, boolean cached) {
+    Map<String, Integer> characters = new LinkedHashMap<>();
+    sentences.stream().filter(s -> !Narrator.NO_VOICE.equals(s.voice()))
+        .forEach(s -> characters.merge(s.voice(), s.text().length(), Integer::sum));
+    double total = characters.values().stream().mapToInt(Integer::intValue).sum();
+    return characters.entrySet().stream()
+        .map(e -> ProviderCall.local(callKey, e.getKey(), e.getValue(), "character", seconds * e.getValue() / total, cached))
+        .toList();
   }
 
   /** The planned time, stretched to hold the whole narration, on a whole number of frames. */

@@ -23,6 +23,11 @@ public final class AssetKeys {
     return "assets/" + runId + "/audio/voiceover-" + shotId + "-" + hash + ".wav";
   }
 
+  /** When each sentence of the voiceover with the same hash is heard, as JSON. */
+  public static String cues(String runId, String shotId, String hash) {
+    return "assets/" + runId + "/audio/voiceover-" + shotId + "-" + hash + ".cues.json";
+  }
+
   public static String draft(String runId, int iteration) {
     return "assets/" + runId + "/video/draft-" + iteration + ".mp4";
   }

@@ -5,6 +5,8 @@ import dev.krag.stages.critique.CriticSettings;
 import dev.krag.stages.critique.VideoProbe;
 import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.FreeTtsVoice;
+import dev.krag.stages.generate.MaryTtsVoice;
+import dev.krag.stages.generate.Narrator;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
 import dev.krag.stages.knowledge.InMemoryKnowledgeGraph;
@@ -30,7 +32,7 @@ public final class TestStages {
     LocalAssetStore store = new LocalAssetStore(root);
     return new Stages(ParserChain.local(new LocalStoryParser()), new InMemoryKnowledgeGraph(),
         new VectorMemory(EMBEDDER, new InMemoryVectorStore()), PlannerChain.local(new ShotPlanner()),
-        new ShotGenerator(new SilhouetteIllustrator(), new FreeTtsVoice(), store),
+        new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()), store),
         new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
   }
 }
