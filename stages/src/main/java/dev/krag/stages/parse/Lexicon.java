@@ -76,9 +76,15 @@ final class Lexicon {
       "wilderness", "clock-case", "hearth", "shop", "cage", "spring", "fountain", "trough", "corner", "table",
       "parlour");
 
-  /** Rooms and furniture: a scene "in the kitchen" or "at the table" of a story with a house is in the house. */
+  /** Nouns a motion verb takes someone into that are no place: a time, a state, the wide world. */
+  static final Set<String> NOT_PLACES = Set.of(
+      "dark", "night", "day", "morning", "evening", "world", "air", "way", "distance", "sleep", "trouble",
+      "danger", "hands", "hand", "arms", "arm", "power", "pieces", "bed");
+
+  /** Rooms, furniture, doors and stairs: a scene "in the kitchen" or "at the table" of a story with a house is in the house. */
   static final Set<String> PARTS_OF_A_HOUSE = Set.of(
-      "room", "chamber", "kitchen", "parlour", "cellar", "hall", "table", "corner", "hearth");
+      "room", "chamber", "kitchen", "parlour", "cellar", "hall", "table", "corner", "hearth", "door", "window",
+      "floor", "steps", "stairs");
 
   /** Place nouns a story uses for one place: it is named by the one the story uses most, the first on a tie. */
   static final java.util.List<java.util.List<String>> LOCATION_FAMILIES = java.util.List.of(

@@ -193,6 +193,17 @@ class LocalStoryParserTest {
   }
 
   @Test
+  void whereverTheStoryGoesTwiceIsAPlaceThoughNoWordListSaysSo() {
+    SceneGraph graph = parser.parse("New places", """
+        The girl rowed out to the island, and at dawn she came back from the island. The robbers
+        carried the kettle off to the old quarry, and the watchmen came to the quarry at night. She
+        stepped into the pan once. Then the princess ran to the door and back into the house.""");
+
+    assertThat(graph.locations()).extracting(Location::getName)
+        .contains("the island", "the quarry", "the house").doesNotContain("the pan", "the door");
+  }
+
+  @Test
   void aBlankStoryHasNoScenes() {
     assertThat(parser.parse("Empty", "   ").scenes()).isEmpty();
   }
