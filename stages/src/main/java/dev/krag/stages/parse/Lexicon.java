@@ -126,12 +126,16 @@ final class Lexicon {
   static final Set<String> DETERMINERS = Set.of(
       "the", "a", "an", "his", "her", "their", "my", "our", "your", "this", "that", "its");
 
-  /** Sentence openings that mark a new scene in time. */
+  /**
+   * Sentence openings that mark a new scene in time: an adverbial of time ("That same night", "By
+   * noon", "On Sunday", "For three nights", "A year later") or a turn ("Just then", "Once upon a time").
+   */
   static final String STRONG_TIME_MARKER =
-      "^(?:Just then|Next (?:morning|day)|The next (?:morning|day|evening|night)|Early (?:in the|next) morning"
-          + "|In the (?:morning|evening|night)|At (?:night|midnight|daybreak|dawn)|Some time (?:after|later)"
-          + "|Soon after(?:wards)?|Not long after(?:wards)?|One day|On the (?:following|second|third|next) (?:day|morning)"
-          + "|When (?:it was|the (?:morning|day|evening|night|sun))|Once upon a time|Many years|A (?:year|week|month|few days) (?:after|later))\\b.*";
+      "^(?:(?:In|On|At|By|For|Towards|Early|Late|That|This|Next|The next|One|Some|A|Many|Before|After)\\b[\\w ]{0,25}?"
+          + "\\b(?:morning|day|days|night|nights|evening|noon|dawn|dusk|midnight|daybreak|nightfall|week|weeks|year|years"
+          + "|winter|summer|spring|autumn|[A-Z][a-z]+day)\\b(?: (?:after|later))?,?"
+          + "|Just then|Soon after(?:wards)?|Not long after(?:wards)?|Some time (?:after|later)|Once upon a time"
+          + "|When (?:it was|the (?:morning|day|evening|night|sun)))\\b.*";
 
   /** Sentence openings that may mark a new scene once the current one is long enough. */
   static final String WEAK_TIME_MARKER = "^(?:Then|Now|So|After|Afterwards|At last|At length|When|Meanwhile)\\b.*";

@@ -204,6 +204,15 @@ class LocalStoryParserTest {
   }
 
   @Test
+  void anAdverbialOfTimeOpensANewScene() {
+    String day = "The tailor sat in his house and sewed a coat for the mayor, stitch after stitch. ".repeat(4);
+
+    SceneGraph graph = parser.parse("Times", day + "By noon " + day + "That same night " + day + "On Sunday " + day);
+
+    assertThat(graph.scenes()).hasSize(4);
+  }
+
+  @Test
   void aBlankStoryHasNoScenes() {
     assertThat(parser.parse("Empty", "   ").scenes()).isEmpty();
   }
