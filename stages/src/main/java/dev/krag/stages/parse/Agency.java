@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class Agency {
 
   /** Verbs of speech: whoever they are said of speaks. */
-  static final Set<String> SPEECH_VERBS = Set.of(
+  private static final Set<String> SPEECH_VERBS = Set.of(
       "said", "replied", "answered", "cried", "asked", "called", "whispered", "shouted", "sang", "screamed",
       "begged", "exclaimed", "spoke", "says", "asks");
   /**
@@ -33,7 +33,7 @@ final class Agency {
   private static final String NOUN_PHRASE = "((?:[a-z][a-z-]*\\s+){0,2}?)([a-z][a-z-]*)";
   /** "said the bell," and "asked the toad." with the noun phrase closed by punctuation or a following clause. */
   private static final Pattern SPOKEN_BY = Pattern.compile(
-      "\\b(?:" + String.join("|", SPEECH_VERBS) + ")\\s+(?:the|his|her|their|my|our|your|this|that)" + "\\s+" + NOUN_PHRASE
+      "\\b(?:" + String.join("|", SPEECH_VERBS) + ")\\s+(?:the|his|her|their|my|our|your|this|that)\\s+" + NOUN_PHRASE
           + "(?=\\s*[,.;:!?'\"‘’“”]|\\s+(?:to|and|in|with|at)\\b)");
   /** "the mayor of the town laughed": the subject is the mayor, whatever he is of. */
   private static final String OF_WHAT = "(?:\\s+of\\s+(?:the\\s+)?[A-Za-z-]+)?";

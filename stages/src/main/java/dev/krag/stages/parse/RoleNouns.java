@@ -1,6 +1,7 @@
 package dev.krag.stages.parse;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class RoleNouns {
     Set<String> groups = new LinkedHashSet<>();
     Matcher m = COLLECTIVE.matcher(text);
     while (m.find()) {
-      groups.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+      groups.add(m.group(1).toLowerCase(Locale.ROOT));
     }
     Set<String> nouns = withPlurals(Lexicon.CHARACTER_NOUNS);
     nouns.addAll(groups);
