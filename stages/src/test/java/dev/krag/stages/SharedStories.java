@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The public-domain tales in the shared folder beside the checkout, and krag's own examples. */
+/** The public-domain tales in the shared folder beside the checkout, krag's own examples and the parser's dev set. */
 public final class SharedStories {
 
   private SharedStories() {}
@@ -24,6 +24,11 @@ public final class SharedStories {
   /** The example stories written for krag, in the repository's {@code examples/}. */
   public static List<Path> examples() {
     return stories(Path.of(System.getProperty("krag.examples", "../examples")).toAbsolutePath().normalize());
+  }
+
+  /** The stories of the parser's dev set, in this module's test resources beside their labels. */
+  public static List<Path> dev() {
+    return stories(Path.of("src/test/resources/dev/stories").toAbsolutePath());
   }
 
   private static List<Path> stories(Path folder) {

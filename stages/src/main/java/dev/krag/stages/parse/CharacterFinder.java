@@ -19,18 +19,14 @@ import java.util.regex.Pattern;
  */
 final class CharacterFinder {
 
-  /** The character nouns as regex alternatives; "old woman" may be broken across lines. */
-  static final String NOUNS = String.join("|", Lexicon.CHARACTER_NOUNS).replace(" ", "\\s+");
-  private static final Pattern ROLE = Pattern.compile(
-      "\\b(the|a|an|his|her|their|my|our|your|this|that|two|three|four|five|six|seven|twelve)\\s+((?:[a-z][a-z-]*\\s+){0,2}?)("
-          + NOUNS + ")\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final String NUMBERS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+  /** "the wolf", "his wife", "twelve soldiers"; a noun that ends a compound ("beggar-woman") is not its head. */
+  private static final String ROLE = "\\b(the|a|an|his|her|their|my|our|your|this|that|" + NUMBERS
+      + ")\\s+((?:[a-z][a-z-]*\\s+){0,2}?)(%s)(?![\\w-])";
   /** "the miller's daughter" is the daughter (and, in passing, the miller). */
-  private static final Pattern POSSESSED = Pattern.compile(
-      "\\b[a-z][a-z-]*'s\\s+((?:[a-z][a-z-]*\\s+){0,2}?)(" + NOUNS + ")\\b", Pattern.CASE_INSENSITIVE);
+  private static final String POSSESSED = "\\b[a-z][a-z-]*'s\\s+((?:[a-z][a-z-]*\\s+){0,2}?)(%s)(?![\\w-])";
   /** "one of the messengers": the member acts alone, so both it and its group are characters. */
-  private static final Pattern ONE_OF = Pattern.compile(
-      "\\bone of (?:the|his|her|their) (" + NOUNS + ")\\b", Pattern.CASE_INSENSITIVE);
+  private static final String ONE_OF = "\\bone of (?:the|his|her|their) (%s)\\b";
   /** Capitalised words, a pair of them, or a word in capitals (a name shouted: "RUMPLESTILTSKIN"). */
   private static final Pattern NAME = Pattern.compile(
       "\\b(?:Mr |Mrs )?(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)?|[A-Z]{4,})\\b");
@@ -42,8 +38,12 @@ final class CharacterFinder {
   private static final Set<String> COMPARISONS = Set.of("like", "as");
   /** "when a child fell into her power": anyone who might, not someone who does. */
   private static final Set<String> HYPOTHETICALS = Set.of("when", "if", "whenever");
-  private static final Set<String> SPEECH_VERBS = Set.of(
-      "said", "replied", "answered", "cried", "asked", "called", "began", "whispered", "shouted");
+  /**
+   * "a coach with eight horses", "everything except a child", "gave her to him for a wife": what
+   * someone has, lacks or is taken as, not someone who takes part; such a mention does not count.
+   */
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "from", "of", "near", "into", "towards");
+  private static final Set<String> ATTRIBUTES = Set.of("with", "without", "except", "for");
 
   /**
    * A character is someone the narrator comes back to, or brings on stage ("came a hunter"); a
@@ -57,9 +57,11 @@ final class CharacterFinder {
   static List<StoryCharacter> find(String text) {
     Quotes quotes = Quotes.in(text);
     Cast cast = new Cast();
-    roles(text, quotes, cast);
-    possessedRoles(text, quotes, cast);
-    membersOfGroups(text, quotes, cast);
+    RoleNouns nouns = RoleNouns.of(text);
+    roles(text, quotes, nouns, cast);
+    possessedRoles(text, quotes, nouns, cast);
+    membersOfGroups(text, quotes, nouns, cast);
+    collectives(nouns, cast);
     names(text, quotes, cast);
     Coreference.resolve(text, quotes, cast);
     RoleMerges.apply(cast);
@@ -79,7 +81,6 @@ final class CharacterFinder {
   private static List<Entity> onStage(String text, Collection<Entity> entities) {
     return entities.stream()
         .filter(e -> e.count >= MIN_MENTIONS || e.introduced)
-        .filter(e -> !e.nounIn(Lexicon.THINGS) || speaks(text, e.noun))
         .filter(e -> !e.nounIn(Lexicon.SIBLING_GROUPS) || !hasNamedPair(text, entities))
         .toList();
   }
@@ -101,46 +102,69 @@ final class CharacterFinder {
     return false;
   }
 
-  /** "the wolf", "his wife", "a poor wood-cutter"; not "like a tailor", and "when a child" brings no one on. */
-  private static void roles(String text, Quotes quotes, Cast cast) {
-    Matcher m = ROLE.matcher(text);
+  /**
+   * "the wolf", "his wife", "a poor wood-cutter"; not "like a tailor". "A" or a number brings someone
+   * new on ("twelve soldiers"), but "when a child" brings no one on.
+   */
+  private static void roles(String text, Quotes quotes, RoleNouns nouns, Cast cast) {
+    Matcher m = pattern(ROLE, nouns).matcher(text);
     while (m.find()) {
       String before = wordBefore(text, m.start());
-      if (!COMPARISONS.contains(before)) {
-        boolean indefinite = m.group(1).equalsIgnoreCase("a") || m.group(1).equalsIgnoreCase("an");
-        role(cast, quotes, m.group(3), m.group(2), m.start(), m.end(), indefinite && !HYPOTHETICALS.contains(before));
+      if (COMPARISONS.contains(before)) {
+        continue;
+      }
+      if (ATTRIBUTES.contains(before)) {
+        role(cast, quotes, m.group(3), m.group(2), m.start(), m.end(), false, false);
+      } else {
+        boolean introducing = m.group(1).matches("(?i)an?|" + NUMBERS) && !HYPOTHETICALS.contains(before)
+            || Agency.isAgent(text, m.start(), m.end());
+        role(cast, quotes, m.group(3), m.group(2), m.start(), m.end(), introducing, true);
       }
     }
   }
 
-  private static void possessedRoles(String text, Quotes quotes, Cast cast) {
-    Matcher m = POSSESSED.matcher(text);
+  private static Pattern pattern(String template, RoleNouns nouns) {
+    return Pattern.compile(template.formatted(nouns.alternatives()), Pattern.CASE_INSENSITIVE);
+  }
+
+  private static void possessedRoles(String text, Quotes quotes, RoleNouns nouns, Cast cast) {
+    Matcher m = pattern(POSSESSED, nouns).matcher(text);
     while (m.find()) {
-      role(cast, quotes, m.group(2), m.group(1), m.start(), m.end(), false);
+      role(cast, quotes, m.group(2), m.group(1), m.start(), m.end(), false, true);
     }
   }
 
-  private static void membersOfGroups(String text, Quotes quotes, Cast cast) {
-    Matcher m = ONE_OF.matcher(text);
+  private static void membersOfGroups(String text, Quotes quotes, RoleNouns nouns, Cast cast) {
+    Matcher m = pattern(ONE_OF, nouns).matcher(text);
     while (m.find()) {
       String group = m.group(1).toLowerCase(Locale.ROOT);
       String member = group.substring(0, group.length() - 1);
-      if (group.endsWith("s") && Lexicon.CHARACTER_NOUNS.contains(member) && !quotes.spoken(m.start())) {
+      if (group.endsWith("s") && nouns.contains(member) && !quotes.spoken(m.start())) {
         cast.entity("the " + group).introduced = true;
-        role(cast, quotes, member, "", m.start(), m.end(), true);
+        role(cast, quotes, member, "", m.start(), m.end(), true, true);
       }
+    }
+  }
+
+  /** "A flock of gulls" brings the gulls on as one character. */
+  private static void collectives(RoleNouns nouns, Cast cast) {
+    for (String group : nouns.groups()) {
+      Entity e = cast.entity("the " + group);
+      e.setNoun(group);
+      e.introduced = true;
     }
   }
 
   /** Files a role mention; only the narrator's mentions count towards bringing a character on stage. */
-  private static void role(Cast cast, Quotes quotes, String word, String modifier, int start, int end, boolean introduces) {
+  private static void role(Cast cast, Quotes quotes, String word, String modifier, int start, int end, boolean introduces,
+      boolean counts) {
     String noun = word.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     String key = "the " + noun;
     Entity e = cast.entity(key);
     e.setNoun(noun);
     e.modifiers.add(modifier);
     cast.mention(new Mention(key, start, end));
-    if (!quotes.spoken(start)) {
+    if (counts && !quotes.spoken(start)) {
       e.count++;
       e.introduced |= introduces;
     }
@@ -172,6 +196,7 @@ final class CharacterFinder {
         names.add(name);
       }
     }
+    names.removeIf(name -> isPlaceName(text, name));
     for (String name : names) {
       Entity e = cast.entity(name);
       e.introduced |= introduced.contains(name);
@@ -183,11 +208,10 @@ final class CharacterFinder {
     }
   }
 
-  /** Whether a thing talks ("said the straw", "the coal replied"): only then is it a character. */
-  private static boolean speaks(String text, String noun) {
-    String verbs = String.join("|", SPEECH_VERBS);
-    return Pattern.compile("\\b(?:(?:" + verbs + ") the " + Pattern.quote(noun) + "|the " + Pattern.quote(noun)
-        + " (?:" + verbs + "))\\b", Pattern.CASE_INSENSITIVE).matcher(text).find();
+  /** A name only ever met after "in", "at", "from" or "of" ("the market in Kessel") is where things are, not who. */
+  private static boolean isPlaceName(String text, String name) {
+    return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).results()
+        .allMatch(r -> PLACE_PREPOSITIONS.contains(wordBefore(text, r.start())));
   }
 
   private static String wordBefore(String text, int at) {

@@ -18,10 +18,11 @@ import java.util.stream.Stream;
  */
 final class Coreference {
 
-  private static final String NOUN_PHRASE = "(?:[a-z][a-z-]*\\s+){0,2}?(" + CharacterFinder.NOUNS + ")\\b";
-  /** "The boy was called Hansel and the girl Gretel", "a man named Heinrich". */
+  private static final String NOUN_PHRASE = "(?:[a-z][a-z-]*\\s+){0,2}?(" + RoleNouns.LEXICON + ")\\b";
+  /** "The boy was called Hansel and the girl Gretel", "a man named Heinrich", "a fat man called Bartholomew Crouch". */
   private static final Pattern NAMING = Pattern.compile(
-      "\\b[Tt]he ([a-z-]+) (?:was|is) (?:called|named) ([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)(?:,? and the ([a-z-]+) ([A-Z][a-z]+))?");
+      "\\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z-]+ ){0,2}?([a-z-]+),? (?:(?:was|is) )?(?:called|named) "
+          + "([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?: [A-Z][a-z]+)?)(?:,? and the ([a-z-]+) ([A-Z][a-z]+))?");
   /** "she was always called 'Little Red-Cap'". */
   private static final Pattern PRONOUN_NAMING = Pattern.compile(
       "\\b(he|she)\\s+was\\s+(?:[a-z]+\\s+)?(?:called|named)\\s+['\"‘“]?([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)?)",

@@ -5,28 +5,43 @@ import java.util.Set;
 /** The closed word lists the local parser recognises characters and places by. */
 final class Lexicon {
 
-  /** Nouns that name a character when a determiner comes before them ("the wolf", "his wife"). */
+  /**
+   * Nouns that name a character when a determiner comes before them ("the wolf", "his wife"); their
+   * regular plurals are made from them, irregular ones are here. Anything else the story makes
+   * speak or act is found by {@link Agency}.
+   */
   static final Set<String> CHARACTER_NOUNS = Set.of(
-      "man", "woman", "men", "women", "boy", "girl", "boys", "girls", "child", "children",
-      "king", "queen", "prince", "princess", "princes", "princesses", "son", "daughter", "sons",
-      "daughters", "father", "mother", "wife", "husband", "brother", "sister", "brothers", "sisters",
+      "man", "woman", "boy", "girl", "child", "children",
+      "king", "queen", "prince", "princess", "son", "daughter",
+      "father", "mother", "wife", "husband", "brother", "sister",
       "grandmother", "grandfather", "grandson", "granddaughter", "stepmother", "huntsman", "hunter",
       "miller", "shoemaker", "tailor", "wood-cutter", "woodcutter", "fisherman", "farmer", "peasant",
       "witch", "fairy", "dwarf", "dwarfs", "giant", "elves", "elf", "servant", "maid", "soldier",
       "messenger", "shepherd", "baker", "cook", "beggar", "mannikin", "manikin", "robber",
-      "robbers", "wolf", "fox", "cat", "dog", "dogs", "hounds", "mouse", "bird", "birds", "frog",
-      "toad", "duck", "goose", "cock", "hen", "horse", "donkey", "ass", "goat", "kid", "kids",
-      "bear", "lion", "raven", "ravens", "dove", "doves", "swan", "swans", "fish", "flounder",
-      "straw", "coal", "bean", "stepdaughter", "mistress", "master", "lad", "youth", "maiden",
+      "wolf", "fox", "cat", "dog", "mouse", "bird", "frog",
+      "toad", "duck", "goose", "cock", "hen", "horse", "donkey", "ass", "goat", "kid",
+      "bear", "lion", "raven", "dove", "swan", "fish", "flounder",
+      "stepdaughter", "mistress", "master", "lad", "youth", "maiden",
       "lady", "lord", "emperor", "pope", "parson", "ogre", "stranger", "neighbour", "neighbor",
-      "shopkeeper", "nurse", "messengers", "court", "baby", "infant", "hobgoblin", "hound",
+      "shopkeeper", "nurse", "court", "baby", "infant", "hobgoblin", "hound",
       "old man", "old woman", "little man");
 
   /**
-   * Things a story may bring to life; they are characters only when they speak, else they are
-   * the straw being spun or the coal in the fire.
+   * Nouns that are the subject of a living verb without being anyone: times ("the next day saw"),
+   * parts of a body ("her eyes looked"), words standing for a noun the phrase leaves out.
    */
-  static final Set<String> THINGS = Set.of("straw", "coal", "bean");
+  static final Set<String> NOT_AGENTS = Set.of(
+      "day", "night", "morning", "evening", "time", "year", "moment", "eyes", "eye", "heart", "voice",
+      "head", "hand", "hands", "one", "other", "others", "rest", "same", "whole", "way");
+
+  /** Words of the closed classes that never head a noun phrase: pronouns, auxiliaries, conjunctions, particles. */
+  static final Set<String> FUNCTION_WORDS = Set.of(
+      "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "and", "or", "but",
+      "was", "were", "is", "are", "be", "been", "had", "has", "have", "did", "do", "does", "would",
+      "could", "should", "will", "shall", "may", "might", "must", "not", "still", "then", "so", "too",
+      "also", "all", "both", "that", "this", "which", "who", "what", "when", "where", "there", "here",
+      "as", "if", "than", "to", "of", "in", "on", "at", "by", "for", "with", "from", "into", "up", "down",
+      "out", "off", "again", "once", "never", "always", "now", "soon", "only", "just", "very");
 
   /** Nouns for a woman or a man, to tell which character a "she" or a "he" can be. */
   static final Set<String> FEMALE_NOUNS = Set.of(
@@ -61,9 +76,15 @@ final class Lexicon {
       "wilderness", "clock-case", "hearth", "shop", "cage", "spring", "fountain", "trough", "corner", "table",
       "parlour");
 
-  /** Rooms and furniture: a scene "in the kitchen" or "at the table" of a story with a house is in the house. */
+  /** Nouns a motion verb takes someone into that are no place: a time, a state, the wide world. */
+  static final Set<String> NOT_PLACES = Set.of(
+      "dark", "night", "day", "morning", "evening", "world", "air", "way", "distance", "sleep", "trouble",
+      "danger", "hands", "hand", "arms", "arm", "power", "pieces", "bed");
+
+  /** Rooms, furniture, doors and stairs: a scene "in the kitchen" or "at the table" of a story with a house is in the house. */
   static final Set<String> PARTS_OF_A_HOUSE = Set.of(
-      "room", "chamber", "kitchen", "parlour", "cellar", "hall", "table", "corner", "hearth");
+      "room", "chamber", "kitchen", "parlour", "cellar", "hall", "table", "corner", "hearth", "door", "window",
+      "floor", "steps", "stairs");
 
   /** Place nouns a story uses for one place: it is named by the one the story uses most, the first on a tie. */
   static final java.util.List<java.util.List<String>> LOCATION_FAMILIES = java.util.List.of(
@@ -105,12 +126,16 @@ final class Lexicon {
   static final Set<String> DETERMINERS = Set.of(
       "the", "a", "an", "his", "her", "their", "my", "our", "your", "this", "that", "its");
 
-  /** Sentence openings that mark a new scene in time. */
+  /**
+   * Sentence openings that mark a new scene in time: an adverbial of time ("That same night", "By
+   * noon", "On Sunday", "For three nights", "A year later") or a turn ("Just then", "Once upon a time").
+   */
   static final String STRONG_TIME_MARKER =
-      "^(?:Just then|Next (?:morning|day)|The next (?:morning|day|evening|night)|Early (?:in the|next) morning"
-          + "|In the (?:morning|evening|night)|At (?:night|midnight|daybreak|dawn)|Some time (?:after|later)"
-          + "|Soon after(?:wards)?|Not long after(?:wards)?|One day|On the (?:following|second|third|next) (?:day|morning)"
-          + "|When (?:it was|the (?:morning|day|evening|night|sun))|Once upon a time|Many years|A (?:year|week|month|few days) (?:after|later))\\b.*";
+      "^(?:(?:In|On|At|By|For|Towards|Early|Late|That|This|Next|The next|One|Some|A|Many|Before|After)\\b[\\w ]{0,25}?"
+          + "\\b(?:morning|day|days|night|nights|evening|noon|dawn|dusk|midnight|daybreak|nightfall|week|weeks|year|years"
+          + "|winter|summer|spring|autumn|[A-Z][a-z]+day)\\b(?: (?:after|later))?,?"
+          + "|Just then|Soon after(?:wards)?|Not long after(?:wards)?|Some time (?:after|later)|Once upon a time"
+          + "|When (?:it was|the (?:morning|day|evening|night|sun)))\\b.*";
 
   /** Sentence openings that may mark a new scene once the current one is long enough. */
   static final String WEAK_TIME_MARKER = "^(?:Then|Now|So|After|Afterwards|At last|At length|When|Meanwhile)\\b.*";

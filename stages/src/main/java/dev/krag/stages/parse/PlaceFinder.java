@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,25 +27,34 @@ final class PlaceFinder {
    * rather than take anyone to a place; "of" counts only for a place's parts ("the middle of the
    * forest"), not for what belongs to it ("the wealth of the kingdom").
    */
-  private static final Pattern LOCATION_PHRASE = Pattern.compile(
-      "\\b(?:in|into|to|through|from|at|out of|up|inside|across|towards?|within"
+  private static final String LOCATION_PHRASE =
+      "\\b(?:in|into|to|through|from|at|out of|up|down|along|inside|across|towards?|within"
           + "|(?:side|middle|midst|edge|bottom|top|front|end|depths|corner|door) of)"
-          + "\\s+(?:the|a|an|his|her|their|our|my)\\s+((?:[a-z][a-z'’-]*\\s+){0,2}?)("
-          + String.join("|", Lexicon.LOCATION_NOUNS) + ")\\b",
-      Pattern.CASE_INSENSITIVE);
+          + "\\s+(?:the|a|an|his|her|their|our|my)\\s+((?:[a-z][a-z'’-]*\\s+){0,2}?)(%s)\\b(?!-|\\s+(?:%s)\\b)";
   private static final String HOUSE = "house";
+  /**
+   * A noun no word list calls a place is one when the story goes there and speaks of it as a place
+   * once more: "came to the island" and "from the island", not "stepped into the pan" once.
+   */
+  static final int MIN_PHRASES_OF_A_NEW_PLACE = 2;
 
   /** The place each noun the story uses is filed under. */
   private final Map<String, String> placeOfNoun;
   private final Map<String, Location> locations;
+  private final Pattern phrase;
 
-  private PlaceFinder(Map<String, String> placeOfNoun, Map<String, Location> locations) {
+  private PlaceFinder(Map<String, String> placeOfNoun, Map<String, Location> locations, Pattern phrase) {
     this.placeOfNoun = placeOfNoun;
     this.locations = locations;
+    this.phrase = phrase;
   }
 
   static PlaceFinder in(String text) {
-    Map<String, Long> nounCounts = nouns(text).collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+    Set<String> discovered = PlaceNouns.discovered(text, RoleNouns.of(text));
+    String nouns = String.join("|", Stream.concat(Lexicon.LOCATION_NOUNS.stream(), discovered.stream()).toList());
+    Pattern phrase = Pattern.compile(LOCATION_PHRASE.formatted(nouns, nouns), Pattern.CASE_INSENSITIVE);
+    Map<String, Long> nounCounts = nouns(phrase, text).collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+    nounCounts.keySet().removeIf(noun -> discovered.contains(noun) && nounCounts.get(noun) < MIN_PHRASES_OF_A_NEW_PLACE);
     Map<String, String> placeOfNoun = new LinkedHashMap<>();
     for (String noun : nounCounts.keySet()) {
       placeOfNoun.put(noun, nameOf(noun, nounCounts));
@@ -53,9 +63,12 @@ final class PlaceFinder {
       placeOfNoun.replaceAll((noun, place) -> Lexicon.PARTS_OF_A_HOUSE.contains(place) ? HOUSE : place);
     }
     Map<String, Modifiers> modifiers = new LinkedHashMap<>();
-    Matcher m = LOCATION_PHRASE.matcher(text);
+    Matcher m = phrase.matcher(text);
     while (m.find()) {
-      modifiers.computeIfAbsent(placeOfNoun.get(m.group(2).toLowerCase(Locale.ROOT)), p -> new Modifiers()).add(m.group(1));
+      String place = placeOfNoun.get(m.group(2).toLowerCase(Locale.ROOT));
+      if (place != null) {
+        modifiers.computeIfAbsent(place, p -> new Modifiers()).add(m.group(1));
+      }
     }
     Map<String, Location> locations = new LinkedHashMap<>();
     modifiers.forEach((place, words) -> locations.put(place, Location.newBuilder()
@@ -63,7 +76,7 @@ final class PlaceFinder {
         .setName("the " + place)
         .setDescription(words.describe(place))
         .build()));
-    return new PlaceFinder(placeOfNoun, locations);
+    return new PlaceFinder(placeOfNoun, locations, phrase);
   }
 
   List<Location> locations() {
@@ -72,15 +85,15 @@ final class PlaceFinder {
 
   /** The place a passage mentions most, if it mentions any. */
   Optional<Location> dominantIn(String passage) {
-    return nouns(passage)
+    return nouns(phrase, passage)
         .map(noun -> locations.get(placeOfNoun.get(noun)))
         .filter(Objects::nonNull)
         .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()))
         .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
   }
 
-  private static Stream<String> nouns(String text) {
-    return LOCATION_PHRASE.matcher(text).results().map(r -> r.group(2).toLowerCase(Locale.ROOT));
+  private static Stream<String> nouns(Pattern phrase, String text) {
+    return phrase.matcher(text).results().map(r -> r.group(2).toLowerCase(Locale.ROOT));
   }
 
   /** The word a story uses most for the place a noun names, among the words of its family. */

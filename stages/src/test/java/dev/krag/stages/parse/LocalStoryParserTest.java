@@ -136,6 +136,44 @@ class LocalStoryParserTest {
   }
 
   @Test
+  void whateverSpeaksOrDoesWhatOnlyTheLivingDoIsACharacter() {
+    SceneGraph graph = parser.parse("Agents", """
+        An old kettle hung over the fire. 'Do not sell me,' said the kettle. The lamp went out, and
+        the wind rose. The mayor of the town laughed. The bell hung in the tower.""");
+
+    assertThat(names(graph)).contains("the kettle", "the mayor").doesNotContain("the lamp", "the wind", "the bell");
+  }
+
+  @Test
+  void aNumberOrACollectiveBringsOnAGroup() {
+    SceneGraph graph = parser.parse("Groups", """
+        The king sent out twelve soldiers. Far away a flock of gulls rose from the cliffs, and the
+        gulls screamed. Then a hunter came with four dogs, and the dogs seized him.""");
+
+    assertThat(names(graph)).contains("the soldiers", "the gulls", "the dogs");
+  }
+
+  @Test
+  void whatSomeoneHasLacksOrIsTakenAsBringsNoOneOn() {
+    SceneGraph graph = parser.parse("Attributes", """
+        The queen had everything except a child. A coach drove up with eight horses, and the
+        miller gave the tailor his daughter for a wife. An old beggar-woman came to the gate.""");
+
+    assertThat(names(graph)).doesNotContain("the child", "the horses", "the wife", "the beggar");
+  }
+
+  @Test
+  void aRoleCalledByANameIsThatNamesBearerAndATownIsNoOne() {
+    SceneGraph graph = parser.parse("Names", """
+        The inn belonged to a fat man called Bartholomew Crouch. The man laughed at the boy, and
+        Bartholomew Crouch sang. The watchmen of Kessel came running, and the boy went to the
+        market in Kessel.""");
+
+    assertThat(character(graph, "Bartholomew Crouch").getAliases()).contains("the man");
+    assertThat(names(graph)).doesNotContain("Kessel");
+  }
+
+  @Test
   void oneOfAGroupMakesBothTheGroupAndTheMemberCharacters() {
     SceneGraph graph = parser.parse("Group", "The queen waited. On the third day one of the messengers came back.");
 
@@ -152,6 +190,26 @@ class LocalStoryParserTest {
 
     assertThat(graph.locations()).extracting(Location::getName)
         .containsExactlyInAnyOrder("the wood", "the house", "the garden");
+  }
+
+  @Test
+  void whereverTheStoryGoesTwiceIsAPlaceThoughNoWordListSaysSo() {
+    SceneGraph graph = parser.parse("New places", """
+        The girl rowed out to the island, and at dawn she came back from the island. The robbers
+        carried the kettle off to the old quarry, and the watchmen came to the quarry at night. She
+        stepped into the pan once. Then the princess ran to the door and back into the house.""");
+
+    assertThat(graph.locations()).extracting(Location::getName)
+        .contains("the island", "the quarry", "the house").doesNotContain("the pan", "the door");
+  }
+
+  @Test
+  void anAdverbialOfTimeOpensANewScene() {
+    String day = "The tailor sat in his house and sewed a coat for the mayor, stitch after stitch. ".repeat(4);
+
+    SceneGraph graph = parser.parse("Times", day + "By noon " + day + "That same night " + day + "On Sunday " + day);
+
+    assertThat(graph.scenes()).hasSize(4);
   }
 
   @Test

@@ -41,7 +41,7 @@ final class ParserEvaluation {
   /** The gold labels of one tale. */
   record Gold(String title, List<List<String>> characters, List<List<String>> locations, int minScenes, int maxScenes) {
 
-    /** The labels of a tale file in a labelled set: {@code gold} (the shared tales) or {@code heldout} (the examples). */
+    /** The labels of a tale file in a labelled set: {@code gold} (the shared tales), {@code dev} (the dev set) or {@code heldout} (the examples). */
     static Gold of(String set, String taleFile) {
       String resource = "/" + set + "/" + taleFile.replace(".txt", ".json");
       try (InputStream in = ParserEvaluation.class.getResourceAsStream(resource)) {
