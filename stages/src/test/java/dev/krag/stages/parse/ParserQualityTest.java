@@ -29,13 +29,14 @@ class ParserQualityTest {
   static final double LOCATION_PRECISION_FLOOR = 0.90;
 
   /**
-   * Floors at the first measurement (characters 0.47 / 0.62, locations 0.42 / 0.50): the rules
-   * were written against the shared tales and carry only halfway to new stories so far.
+   * Floors at the latest measurement (characters 0.82 / 0.74, locations 0.58 / 0.52; it was 0.47 /
+   * 0.62 and 0.42 / 0.50 before the rules were generalised on a separate dev set). Nobody tunes on
+   * these stories: their labels and the parser's output on them stay unread while rules change.
    */
-  static final double HELD_OUT_CHARACTER_RECALL_FLOOR = 0.46;
-  static final double HELD_OUT_CHARACTER_PRECISION_FLOOR = 0.61;
-  static final double HELD_OUT_LOCATION_RECALL_FLOOR = 0.41;
-  static final double HELD_OUT_LOCATION_PRECISION_FLOOR = 0.50;
+  static final double HELD_OUT_CHARACTER_RECALL_FLOOR = 0.81;
+  static final double HELD_OUT_CHARACTER_PRECISION_FLOOR = 0.73;
+  static final double HELD_OUT_LOCATION_RECALL_FLOOR = 0.57;
+  static final double HELD_OUT_LOCATION_PRECISION_FLOOR = 0.51;
 
   /**
    * Floors just below the dev set's figures (characters 0.86 / 0.88, locations 0.85 / 0.74; at the
