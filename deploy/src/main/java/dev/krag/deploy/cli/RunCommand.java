@@ -107,6 +107,7 @@ final class RunCommand {
     m.put("storyboard", video == null ? null : storyboard.toString());
     m.put("durationSeconds", run == null ? 0 : run.getDurationSeconds());
     m.put("plannedSeconds", run == null ? 0 : Double.parseDouble(run.getStageOutputs().getOrDefault("plan.plannedSeconds", "0")));
+    m.put("editSeconds", run == null ? 0 : Double.parseDouble(run.getStageOutputs().getOrDefault("edit.encodeSeconds", "0")));
     m.put("scenes", run == null ? 0 : run.getScenes());
     m.put("shots", run == null ? 0 : run.getShots());
     m.put("costUsd", run == null ? 0 : run.getCostUsd());

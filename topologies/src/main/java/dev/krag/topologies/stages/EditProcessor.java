@@ -45,7 +45,9 @@ final class EditProcessor extends StageProcessor<EditRequested> {
         "ffmpeg-libx264-aac", edited.plannedSeconds(), "second", edited.encodeSeconds(), false));
     RunEvents.send(out, request.getRunId(), Stage.EDIT, RunEventType.COMPLETED, request.getIteration(),
         String.format(Locale.ROOT, "%.1f s of video in %.1f s", edited.plannedSeconds(), edited.encodeSeconds()),
-        Map.of("draft", edited.videoKey(), "storyboard", AssetKeys.storyboard(request.getRunId()), "plannedSeconds", String.format(Locale.ROOT, "%.3f", edited.plannedSeconds())));
+        Map.of("draft", edited.videoKey(), "storyboard", AssetKeys.storyboard(request.getRunId()),
+            "encodeSeconds", String.format(Locale.ROOT, "%.3f", edited.encodeSeconds()),
+            "plannedSeconds", String.format(Locale.ROOT, "%.3f", edited.plannedSeconds())));
   }
 
   @Override
