@@ -62,9 +62,16 @@ public final class Synth {
 
   /** What plays the music, for the credits. */
   public String credit() {
-    return soundFont != null
-        ? "Music: krag's scores on Gervill (Java Sound) with FluidR3 GM (MIT)"
-        : "Music: krag's scores on Gervill (Java Sound) with its own GM sounds";
+    return credit(soundFont != null);
+  }
+
+  /** What {@code new Synth()} plays the music with, for the credits. */
+  public static String defaultCredit() {
+    return credit(Files.isRegularFile(FLUID_R3) && OPEN_STREAM != null);
+  }
+
+  private static String credit(boolean fluid) {
+    return fluid ? "Music: Gervill (Java Sound) playing FluidR3 GM (MIT)" : "Music: Gervill (Java Sound) with its own GM sounds";
   }
 
   /** Exactly {@code samples} samples of the score, from its start; what it holds past that is cut. */
