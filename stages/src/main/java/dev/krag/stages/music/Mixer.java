@@ -29,6 +29,11 @@ public final class Mixer {
   /** The limiter looks 2 ms ahead: its gain falls over that long to meet a peak. */
   private static final int LOOK_AHEAD = RATE * 2 / 1000;
   private static final double LIMITER_RELEASE_SECONDS = 0.15;
+  /**
+   * The limiter aims this far under the ceiling: true-peak meters interpolate differently and
+   * ffmpeg's reads up to a few tenths of a dB above krag's on the same samples.
+   */
+  static final double METER_MARGIN_DB = 0.2;
 
   private final Settings settings;
 
@@ -116,7 +121,7 @@ public final class Mixer {
       return new Mixed(new short[mixed.length], Loudness.SILENCE, Loudness.SILENCE);
     }
     double gainDb = settings.targetLufs() - loudness;
-    double ceiling = settings.ceilingDbtp();
+    double ceiling = settings.ceilingDbtp() - METER_MARGIN_DB;
     short[] out = null;
     double measured = loudness;
     double peak = 0;
@@ -129,12 +134,12 @@ public final class Mixer {
       measured = Loudness.integrated(out);
       peak = Loudness.truePeak(out);
       boolean loudEnough = Math.abs(measured - settings.targetLufs()) < 0.1;
-      boolean underCeiling = peak <= settings.ceilingDbtp();
+      boolean underCeiling = peak <= settings.ceilingDbtp() - METER_MARGIN_DB;
       if (loudEnough && underCeiling) {
         break;
       }
       if (!underCeiling) {
-        ceiling -= peak - settings.ceilingDbtp() + 0.05;
+        ceiling -= peak - (settings.ceilingDbtp() - METER_MARGIN_DB) + 0.05;
       }
       if (!loudEnough) {
         double slope = Double.isNaN(lastGain) || gainDb == lastGain ? 1
