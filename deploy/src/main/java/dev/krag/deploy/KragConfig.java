@@ -84,7 +84,10 @@ public record KragConfig(
             s.decimal("KRAG_CRITIC_MIN_WPM", CriticSettings.DEFAULTS.minWordsPerMinute()),
             s.decimal("KRAG_CRITIC_MAX_WPM", CriticSettings.DEFAULTS.maxWordsPerMinute()),
             s.decimal("KRAG_CRITIC_SYNC_TOLERANCE_SECONDS", CriticSettings.DEFAULTS.syncTolerance()),
-            s.decimal("KRAG_CRITIC_LONGEST_STILL_SECONDS", CriticSettings.DEFAULTS.longestStill())),
+            s.decimal("KRAG_CRITIC_LONGEST_STILL_SECONDS", CriticSettings.DEFAULTS.longestStill()),
+            s.decimal("KRAG_LOUDNESS_LUFS", CriticSettings.DEFAULTS.loudness()),
+            s.decimal("KRAG_CRITIC_LOUDNESS_TOLERANCE", CriticSettings.DEFAULTS.loudnessTolerance()),
+            s.decimal("KRAG_CRITIC_TRUE_PEAK_CEILING", CriticSettings.DEFAULTS.truePeakCeiling())),
         s.integer("KRAG_MAX_STORY_BYTES", 200_000),
         Duration.ofSeconds(s.integer("KRAG_RUN_TIMEOUT_SECONDS", 3600)),
         Duration.ofSeconds(s.integer("KRAG_STALL_TIMEOUT_SECONDS", 600)));

@@ -36,7 +36,7 @@ public final class Critic {
 
   public Critique critique(VideoEdited video, Facts facts) {
     List<CheckResult> hard = List.of(sceneCoverage(video), shotCoverage(video), streams(facts), duration(video, facts),
-        sync(facts), black(video, facts));
+        sync(facts), black(video, facts), loudness(facts));
     List<CheckResult> soft = List.of(pace(video), charactersDrawn(video), sameLook(video), stillness(video, facts),
         subtitles(video, facts));
     List<CheckResult> checks = new ArrayList<>(hard);
@@ -127,6 +127,15 @@ public final class Critic {
     return new CheckResult("av-sync", gap <= settings.syncTolerance() ? 1.0 : 0.0, 1.0, gap <= settings.syncTolerance(),
         String.format(Locale.ROOT, "audio %.3f s, video %.3f s (%.0f ms apart)", facts.audioSeconds(), facts.videoSeconds(), gap * 1000),
         List.of());
+  }
+
+  /** The film's sound at the target loudness with its true peak under the ceiling, as EBU R128 measures them. */
+  private CheckResult loudness(Facts facts) {
+    boolean level = Math.abs(facts.loudness() - settings.loudness()) <= settings.loudnessTolerance();
+    boolean peak = facts.truePeak() <= settings.truePeakCeiling();
+    return new CheckResult("loudness", (level ? 0.5 : 0) + (peak ? 0.5 : 0), 1.0, level && peak,
+        String.format(Locale.ROOT, "%.1f LUFS (target %.0f ±%.0f), true peak %.1f dBTP (ceiling %.0f)", facts.loudness(),
+            settings.loudness(), settings.loudnessTolerance(), facts.truePeak(), settings.truePeakCeiling()), List.of());
   }
 
   private CheckResult black(VideoEdited video, Facts facts) {

@@ -13,7 +13,9 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import java.io.IOException;
+import dev.krag.stages.music.Loudness;
 import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +30,9 @@ import org.bytedeco.javacv.Frame;
 
 /**
  * What a video file holds, read back from the file itself with FFmpeg's libraries: codecs, the
- * length of each stream, its subtitle lines, and every stretch where the picture is black or does
- * not move (the same measures as FFmpeg's {@code blackdetect} and {@code freezedetect} filters).
+ * length of each stream, its subtitle lines, every stretch where the picture is black or does not
+ * move (the same measures as FFmpeg's {@code blackdetect} and {@code freezedetect} filters), and
+ * the sound's loudness and true peak (EBU R128, as FFmpeg's {@code ebur128}).
  */
 public final class VideoProbe {
 
@@ -49,7 +52,8 @@ public final class VideoProbe {
 
   /** The measured facts of one video. */
   public record Facts(String videoCodec, String audioCodec, double durationSeconds, int width, int height, int sampleRate,
-      double videoSeconds, double audioSeconds, List<String> subtitleLines, List<Stretch> black, List<Stretch> frozen) {}
+      double videoSeconds, double audioSeconds, List<String> subtitleLines, List<Stretch> black, List<Stretch> frozen,
+      double loudness, double truePeak) {}
 
   public Facts probe(Path video) throws IOException {
     Streams streams = streams(video);
@@ -57,11 +61,49 @@ public final class VideoProbe {
       grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
       grabber.start();
       Pictures pictures = pictures(grabber);
+      short[] sound = sound(video);
       Facts facts = new Facts(grabber.getVideoCodecName(), grabber.getAudioCodecName(), grabber.getLengthInTime() / 1e6,
           grabber.getImageWidth(), grabber.getImageHeight(), grabber.getSampleRate(), streams.videoSeconds(), streams.audioSeconds(),
-          streams.subtitles(), pictures.black(), pictures.frozen());
+          streams.subtitles(), pictures.black(), pictures.frozen(), Loudness.integrated(sound), Loudness.truePeak(sound));
       grabber.stop();
       return facts;
+    }
+  }
+
+  /** The whole sound track, decoded to 48 kHz mono 16-bit, as the loudness meter takes it. */
+  private static short[] sound(Path video) throws IOException {
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+      grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+      grabber.setSampleRate(Loudness.SAMPLE_RATE);
+      grabber.setAudioChannels(1);
+      grabber.start();
+      ShortArray all = new ShortArray();
+      Frame frame;
+      while ((frame = grabber.grabSamples()) != null) {
+        ShortBuffer samples = (ShortBuffer) frame.samples[0];
+        all.add(samples);
+      }
+      grabber.stop();
+      return all.toArray();
+    }
+  }
+
+  /** A growing array of samples. */
+  private static final class ShortArray {
+    private short[] data = new short[1 << 16];
+    private int size;
+
+    void add(ShortBuffer samples) {
+      int n = samples.remaining();
+      if (size + n > data.length) {
+        data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + n));
+      }
+      samples.get(data, size, n);
+      size += n;
+    }
+
+    short[] toArray() {
+      return java.util.Arrays.copyOf(data, size);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.krag.stages.edit;
 
 import dev.krag.stages.generate.Fonts;
+import dev.krag.stages.music.Synth;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -21,6 +22,7 @@ final class Cards {
   static final List<String> CREDITS = List.of(
       "Pictures: krag silhouette theatre, drawn with Java2D",
       "Narration: FreeTTS kevin16 (BSD-style licence)",
+      Synth.defaultCredit(),
       "Type: EB Garamond, SIL Open Font License 1.1",
       "Encoding: FFmpeg with x264 (GPL) through JavaCV",
       "Made with krag");

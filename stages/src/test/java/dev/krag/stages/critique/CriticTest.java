@@ -71,10 +71,24 @@ class CriticTest {
   void soundAndPictureOfDifferentLengthsAreOutOfSync() {
     ShotAssets a = shot(0, "scene-001", List.of(), List.of());
     Facts facts = new Facts("h264", "aac", 4.2, 640, 360, 48_000, 4.2, 4.45, List.of(a.getTask().getShot().getNarration()),
-        List.of(), List.of());
+        List.of(), List.of(), -16, -1.5);
 
     assertThat(check(critique(List.of(a), facts), "av-sync").getPassed()).isFalse();
     assertThat(critique(List.of(a), facts).getVerdict()).isEqualTo(Verdict.REJECT);
+  }
+
+  @Test
+  void soundTooQuietOrPeakingIsCaught() {
+    ShotAssets a = shot(0, "scene-001", List.of(), List.of());
+    List<String> lines = List.of(a.getTask().getShot().getNarration());
+
+    Facts quiet = new Facts("h264", "aac", 4.2, 640, 360, 48_000, 4.2, 4.2, lines, List.of(), List.of(), -23.9, -6);
+    Facts peaking = new Facts("h264", "aac", 4.2, 640, 360, 48_000, 4.2, 4.2, lines, List.of(), List.of(), -16.2, -0.3);
+    Facts right = new Facts("h264", "aac", 4.2, 640, 360, 48_000, 4.2, 4.2, lines, List.of(), List.of(), -16.4, -2.0);
+
+    assertThat(check(critique(List.of(a), quiet), "loudness").getPassed()).isFalse();
+    assertThat(check(critique(List.of(a), peaking), "loudness").getPassed()).isFalse();
+    assertThat(check(critique(List.of(a), right), "loudness").getPassed()).isTrue();
   }
 
   @Test
@@ -82,7 +96,7 @@ class CriticTest {
     ShotAssets a = shot(0, "scene-001", List.of(), List.of());
     ShotAssets b = shot(1, "scene-001", List.of(), List.of());
     Facts facts = new Facts("h264", "aac", 8.4, 640, 360, 48_000, 8.4, 8.4, List.of(a.getTask().getShot().getNarration()),
-        List.of(), List.of());
+        List.of(), List.of(), -16, -1.5);
 
     CheckResult check = check(critique(List.of(a, b), facts), "subtitles");
 
@@ -94,7 +108,7 @@ class CriticTest {
   private Critique critique(List<ShotAssets> shots, List<Stretch> black, List<Stretch> frozen) {
     double planned = shots.stream().mapToDouble(ShotAssets::getDurationSeconds).sum();
     return critique(shots, new Facts("h264", "aac", planned, 640, 360, 48_000, planned, planned,
-        shots.stream().map(s -> s.getTask().getShot().getNarration()).toList(), black, frozen));
+        shots.stream().map(s -> s.getTask().getShot().getNarration()).toList(), black, frozen, -16, -1.5));
   }
 
   private Critique critique(List<ShotAssets> planned, Facts facts) {

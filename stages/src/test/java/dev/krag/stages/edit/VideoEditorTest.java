@@ -10,6 +10,7 @@ import dev.krag.schemas.RenderManifest;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.Verdict;
 import dev.krag.schemas.VideoEdited;
+import dev.krag.stages.Ebur128;
 import dev.krag.stages.Ffprobe;
 import dev.krag.stages.Fixtures;
 import dev.krag.stages.critique.Critic;
@@ -54,6 +55,17 @@ class VideoEditorTest {
     double planned = shots.stream().mapToDouble(ShotAssets::getDurationSeconds).sum() + VideoEditor.TITLE_SECONDS + VideoEditor.END_SECONDS;
     assertThat(edited.plannedSeconds()).isCloseTo(planned, offset(1e-6));
     assertThat(facts.durationSeconds()).isCloseTo(planned, offset(planned * 0.05));
+  }
+
+  @Test
+  void theFilmsSoundMeetsBroadcastLoudnessAfterTheAacEncode() throws Exception {
+    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+
+    Ebur128.Reading sound = Ebur128.measure(root.resolve("video.mp4"));
+
+    System.out.printf("film sound after AAC: %.1f LUFS, %.1f dBTP%n", sound.integrated(), sound.truePeak());
+    assertThat(sound.integrated()).isCloseTo(-16, offset(1.0));
+    assertThat(sound.truePeak()).as("mixed at −2 dBTP, the encoder may move it a little").isLessThanOrEqualTo(-1.0);
   }
 
   @Test
@@ -146,6 +158,10 @@ class VideoEditorTest {
     VideoEditor.Edited made = new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
     VideoProbe.Facts facts = new VideoProbe().probe(root.resolve("video.mp4"));
     Critic critic = new Critic(CriticSettings.DEFAULTS);
+
+    Ebur128.Reading ffmpeg = Ebur128.measure(root.resolve("video.mp4"));
+    assertThat(facts.loudness()).as("the critic's meter reads the file as ffmpeg's ebur128 does").isCloseTo(ffmpeg.integrated(), offset(0.5));
+    assertThat(facts.truePeak()).isCloseTo(ffmpeg.truePeak(), offset(0.5));
 
     Critique whole = critic.critique(edited(shots, 2, made.plannedSeconds()), facts);
     Critique lostAScene = critic.critique(edited(shots.subList(0, 1), 2, made.plannedSeconds() * 2), facts);
