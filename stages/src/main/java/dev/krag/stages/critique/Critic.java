@@ -59,6 +59,8 @@ public final class Critic {
         .setVerdict(verdict)
         .setScore(checks.stream().mapToDouble(CheckResult::getScore).average().orElse(0))
         .setChecks(checks)
+        .setScores(Scorecard.scores(checks))
+        .setIssues(Scorecard.issues(checks))
         .setShotsAtFault(List.copyOf(atFault))
         .setVideoPath(video.getVideoPath())
         .setDurationSeconds(facts.durationSeconds())

@@ -37,6 +37,11 @@ public final class AssetKeys {
     return "artifacts/" + runId + "/storyboard.png";
   }
 
+  /** Every iteration's critique of the run. */
+  public static String feedback(String runId) {
+    return "artifacts/" + runId + "/feedback.json";
+  }
+
   public static String finalVideo(String runId) {
     return "outputs/" + runId + "/final.mp4";
   }

@@ -8,6 +8,7 @@ import dev.krag.schemas.Verdict;
 import dev.krag.schemas.VideoEdited;
 import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.critique.Critic;
+import dev.krag.stages.critique.FeedbackLog;
 import dev.krag.stages.critique.VideoProbe;
 import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.store.AssetKeys;
@@ -24,12 +25,14 @@ final class CritiqueProcessor extends StageProcessor<VideoEdited> {
   private final VideoProbe probe;
   private final Critic critic;
   private final AssetStore assets;
+  private final FeedbackLog feedback;
 
   CritiqueProcessor(VideoProbe probe, Critic critic, AssetStore assets) {
     super(Stage.CRITIQUE);
     this.probe = probe;
     this.critic = critic;
     this.assets = assets;
+    this.feedback = new FeedbackLog(assets);
   }
 
   @Override
@@ -46,6 +49,7 @@ final class CritiqueProcessor extends StageProcessor<VideoEdited> {
       }
       critique.setVideoPath(finalKey);
     }
+    feedback.record(critique);
     double seconds = (System.nanoTime() - started) / 1e9;
     out.send(Topics.CRITIQUES, video.getRunId(), critique);
     CostEvents.send(out, video.getRunId(), Stage.CRITIQUE,
