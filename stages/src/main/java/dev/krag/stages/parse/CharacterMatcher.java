@@ -21,12 +21,13 @@ public final class CharacterMatcher {
     terms.add(term(character.getName()));
     character.getAliases().forEach(alias -> terms.add(term(alias)));
     String alternatives = String.join("|", terms.stream().map(t -> Pattern.quote(t.toLowerCase(Locale.ROOT))).toList());
-    return new CharacterMatcher(Pattern.compile("\\b(?:" + alternatives + ")\\b", Pattern.CASE_INSENSITIVE));
+    // Not inside a hyphenated word: "mouse-hunter" is no mention of the hunter.
+    return new CharacterMatcher(Pattern.compile("(?<![\\w-])(?:" + alternatives + ")(?![\\w-])", Pattern.CASE_INSENSITIVE));
   }
 
-  /** A role is found by its noun ("the old wood-cutter" by "wood-cutter"), a name as it is. */
+  /** A role is found by its noun ("the old wood-cutter" or "a wood-cutter" by "wood-cutter"), a name as it is. */
   private static String term(String name) {
-    return name.startsWith("the ") ? name.substring(name.lastIndexOf(' ') + 1) : name;
+    return name.matches("(?i)(the|a|an) .*") ? name.substring(name.lastIndexOf(' ') + 1) : name;
   }
 
   public boolean mentionedIn(String text) {
