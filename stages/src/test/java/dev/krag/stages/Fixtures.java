@@ -14,7 +14,7 @@ public final class Fixtures {
   public static final StoryCharacter FOX = StoryCharacter.newBuilder()
       .setId("char-fox").setName("the fox").setAliases(List.of("Mr Fox")).setDescription("arrogant fox").build();
   public static final StoryCharacter CAT = StoryCharacter.newBuilder()
-      .setId("char-cat").setName("the cat").setAliases(List.of()).setDescription("modest cat").build();
+      .setId("char-cat").setName("the cat").setAliases(List.of()).setDescription("modest cat").setCastIndex(1).build();
   public static final Location FOREST = Location.newBuilder()
       .setId("loc-forest").setName("the forest").setDescription("forest").build();
 

@@ -21,6 +21,7 @@ final class Cards {
   /** What every krag film is made with; the end card names them and their licences. */
   static final List<String> CREDITS = List.of(
       "Pictures: krag silhouette theatre, drawn with Java2D",
+      "Silhouettes: game-icons.net by Lorc, Delapouite and contributors, CC BY 3.0",
       "Narration: MaryTTS cmu-slt-hsmm (LGPL 3.0, CMU ARCTIC voice), FreeTTS kevin16 (BSD-style)",
       Synth.defaultCredit(),
       "Type: EB Garamond, SIL Open Font License 1.1",

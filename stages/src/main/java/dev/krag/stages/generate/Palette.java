@@ -1,10 +1,16 @@
 package dev.krag.stages.generate;
 
+import static dev.krag.stages.generate.Colors.blend;
+
 import dev.krag.stages.generate.Setting.TimeOfDay;
+import dev.krag.stages.generate.Setting.Weather;
 import java.awt.Color;
 
-/** The colours of one time of day. */
+/** The colours of one time of day, greyed by the weather. */
 record Palette(Color skyTop, Color skyBottom, Color light, Color ground, Color silhouette, Color window) {
+
+  private static final Color CLOUD = new Color(0x7b8089);
+  private static final Color MIST = new Color(0xc9ccd0);
 
   static Palette of(TimeOfDay time) {
     return switch (time) {
@@ -15,5 +21,21 @@ record Palette(Color skyTop, Color skyBottom, Color light, Color ground, Color s
       case NIGHT -> new Palette(new Color(0x141633), new Color(0x4e3a73), new Color(0xfff1c7),
           new Color(0x231d3a), new Color(0x0d0b17), new Color(0xffb45a));
     };
+  }
+
+  static Palette of(TimeOfDay time, Weather weather) {
+    Palette clear = of(time);
+    return switch (weather) {
+      case CLEAR -> clear;
+      case RAIN -> clear.overcast(CLOUD, 0.55);
+      case STORM -> clear.overcast(CLOUD.darker(), 0.75);
+      case SNOW -> clear.overcast(MIST, 0.45);
+      case FOG -> clear.overcast(MIST, 0.6);
+    };
+  }
+
+  private Palette overcast(Color cloud, double amount) {
+    return new Palette(blend(skyTop, cloud, amount), blend(skyBottom, cloud, amount), blend(light, cloud, amount * 0.6),
+        blend(ground, cloud, amount * 0.3), silhouette, window);
   }
 }

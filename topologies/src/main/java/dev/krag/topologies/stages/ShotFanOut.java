@@ -11,9 +11,11 @@ import dev.krag.schemas.Topics;
 import dev.krag.stages.parse.Ids;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** One shot task per planned shot, keyed by run and shot so that tasks spread over the partitions. */
 final class ShotFanOut extends StageProcessor<ShotsPlanned> {
@@ -27,8 +29,7 @@ final class ShotFanOut extends StageProcessor<ShotsPlanned> {
 
   @Override
   void handle(ShotsPlanned plan, Outputs out) {
-    Map<String, StoryCharacter> characters =
-        plan.getCharacters().stream().collect(Collectors.toMap(StoryCharacter::getId, Function.identity()));
+    Map<String, StoryCharacter> characters = castInOrder(plan.getCharacters());
     Map<String, Location> locations =
         plan.getLocations().stream().collect(Collectors.toMap(Location::getId, Function.identity()));
     RunEvents.send(out, plan.getRunId(), Stage.GENERATE, RunEventType.STARTED, 0,
@@ -47,6 +48,12 @@ final class ShotFanOut extends StageProcessor<ShotsPlanned> {
           .build();
       out.send(Topics.SHOT_TASKS, Topics.shotTaskKey(plan.getRunId(), shot.getShotId()), task);
     }
+  }
+
+  /** Each character numbered by its place in the cast, so it keeps one accent colour in every shot. */
+  private static Map<String, StoryCharacter> castInOrder(List<StoryCharacter> cast) {
+    return IntStream.range(0, cast.size()).boxed().collect(Collectors.toMap(i -> cast.get(i).getId(),
+        i -> StoryCharacter.newBuilder(cast.get(i)).setCastIndex(i).build()));
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.krag.schemas.ScenesParsed;
 import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.ShotsPlanned;
 import dev.krag.schemas.Stage;
+import dev.krag.schemas.StoryCharacter;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.SharedStories;
 import dev.krag.stages.SharedStories.Tale;
@@ -52,6 +53,9 @@ class StageTopologyTest {
     assertThat(tasks).hasSameSizeAs(plan.getShots());
     assertThat(tasks).allSatisfy(t -> assertThat(t.key()).isEqualTo(Topics.shotTaskKey("run-1", t.value().getShot().getShotId())));
     assertThat(tasks).allSatisfy(t -> assertThat(t.value().getShotCount()).isEqualTo(plan.getShots().size()));
+    List<String> cast = plan.getCharacters().stream().map(StoryCharacter::getId).toList();
+    assertThat(tasks).flatExtracting(t -> t.value().getCharacters()).isNotEmpty()
+        .allSatisfy(c -> assertThat(c.getCastIndex()).as("one colour per character").isEqualTo(cast.indexOf(c.getId())));
     List<RunEvent> events = driver.output(Topics.RUN_EVENTS).readValuesToList();
     assertThat(events).extracting(RunEvent::getStage, RunEvent::getType).contains(
         org.assertj.core.groups.Tuple.tuple(Stage.PARSE, RunEventType.COMPLETED),
