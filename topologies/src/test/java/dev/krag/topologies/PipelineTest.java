@@ -2,19 +2,28 @@ package dev.krag.topologies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.schemas.Critique;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.RunStatus;
+import dev.krag.schemas.ShotAssets;
+import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.Topic;
 import dev.krag.schemas.Topics;
+import dev.krag.schemas.Verdict;
 import dev.krag.stages.SharedStories;
 import dev.krag.stages.SharedStories.Tale;
+import dev.krag.stages.generate.SilhouetteIllustrator;
 import dev.krag.topologies.bookkeeping.BookkeepingTopology;
 import dev.krag.topologies.stages.StageTopology;
+import dev.krag.topologies.stages.Stages;
 import dev.krag.topologies.stages.TestStages;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,20 +36,9 @@ class PipelineTest {
 
   @Test
   void aTaleBecomesACompletedRunWithAFinalVideo() {
-    Tale tale = SharedStories.read(SharedStories.grimm("26-the-old-man-and-his-grandson.txt"));
-    RunRequested request = RunRequested.newBuilder().setRunId("run-tale").setStoryId("story-tale").setTitle(tale.title())
-        .setText(tale.text()).setConfig(RunConfig.newBuilder().setWidth(320).setHeight(180).build()).setRequestedAt(1).build();
+    try (Pipeline pipeline = new Pipeline(TestStages.under(assets))) {
+      Run run = pipeline.run(request("run-tale"));
 
-    try (Driver stages = Driver.stages(StageTopology.build(Driver.SERDES, TestStages.under(assets)), stageState);
-         Driver bookkeeping = Driver.bookkeeping(BookkeepingTopology.build(Driver.SERDES), bookkeepingState)) {
-      bookkeeping.input(Topics.RUNS_REQUESTED).pipeInput(request.getRunId(), request);
-      stages.input(Topics.RUNS_REQUESTED).pipeInput(request.getRunId(), request);
-      int rounds = 0;
-      while (pump(stages, bookkeeping) && rounds++ < 20) {
-        // each round carries what one side wrote over to the other
-      }
-
-      Run run = bookkeeping.storeValue(BookkeepingTopology.RUN_STATE, request.getRunId());
       assertThat(run.getStatus()).as(String.valueOf(run.getError())).isEqualTo(RunStatus.COMPLETED);
       assertThat(run.getShots()).isGreaterThanOrEqualTo(run.getScenes()).isPositive();
       assertThat(assets.resolve(run.getVideoPath())).isRegularFile();
@@ -48,20 +46,89 @@ class PipelineTest {
     }
   }
 
-  private static boolean pump(Driver stages, Driver bookkeeping) {
-    boolean moved = false;
-    for (Topic<String, ?> topic : List.of(Topics.RUN_EVENTS, Topics.COSTS, Topics.ASSETS_GENERATED, Topics.CRITIQUES)) {
-      moved |= move(topic, stages, bookkeeping);
+  /**
+   * One shot drawn wrong on the first pass: the critic sends back that shot alone, it is drawn
+   * again while its narration comes from the cache, the other shots are not rendered again, and
+   * the run completes after the second edit.
+   */
+  @Test
+  void aFaultyShotIsTheOnlyOneRenderedAgain() {
+    String faulty = "scene-001-shot-02";
+    try (Pipeline pipeline = new Pipeline(TestStages.under(assets, new MisdrawnOnce(new SilhouetteIllustrator(), faulty)))) {
+      Run run = pipeline.run(request("run-refined"));
+
+      assertThat(run.getStatus()).as(String.valueOf(run.getError())).isEqualTo(RunStatus.COMPLETED);
+      Critique first = pipeline.seen(Topics.CRITIQUES).getFirst();
+      assertThat(first.getVerdict()).isEqualTo(Verdict.REFINE);
+      assertThat(first.getShotsAtFault()).containsExactly(faulty);
+      List<ShotTask> tasks = pipeline.seen(Topics.SHOT_TASKS);
+      assertThat(tasks).filteredOn(t -> t.getIteration() == 1).extracting(t -> t.getShot().getShotId()).containsExactly(faulty);
+      List<ShotAssets> rendered = pipeline.seen(Topics.ASSETS_GENERATED).stream()
+          .filter(a -> a.getTask().getShot().getShotId().equals(faulty)).toList();
+      assertThat(rendered).hasSize(2);
+      assertThat(rendered.get(1).getImagePath()).as("drawn again").isNotEqualTo(rendered.get(0).getImagePath());
+      assertThat(rendered.get(1).getAudioPath()).as("its narration reused").isEqualTo(rendered.get(0).getAudioPath());
+      assertThat(pipeline.seen(Topics.CRITIQUES)).extracting(Critique::getVerdict).containsExactly(Verdict.REFINE, Verdict.ACCEPT);
     }
-    for (Topic<String, ?> topic : List.of(Topics.EDITS_REQUESTED, Topics.SHOT_TASKS)) {
-      moved |= move(topic, bookkeeping, stages);
-    }
-    return moved;
   }
 
-  private static <V> boolean move(Topic<String, V> topic, Driver from, Driver to) {
-    var records = from.output(topic).readRecordsToList();
-    records.forEach(r -> to.input(topic).pipeInput(r.key(), r.value()));
-    return !records.isEmpty();
+  private static RunRequested request(String runId) {
+    Tale tale = SharedStories.read(SharedStories.grimm("26-the-old-man-and-his-grandson.txt"));
+    return RunRequested.newBuilder().setRunId(runId).setStoryId("story-tale").setTitle(tale.title())
+        .setText(tale.text()).setConfig(RunConfig.newBuilder().setWidth(320).setHeight(180).build()).setRequestedAt(1).build();
+  }
+
+  /** The two drivers and what went between them. */
+  private final class Pipeline implements AutoCloseable {
+
+    private final Driver stages;
+    private final Driver bookkeeping;
+    private final Map<Topic<String, ?>, List<Object>> seen = new HashMap<>();
+
+    Pipeline(Stages stageLogic) {
+      stages = Driver.stages(StageTopology.build(Driver.SERDES, stageLogic), stageState);
+      bookkeeping = Driver.bookkeeping(BookkeepingTopology.build(Driver.SERDES), bookkeepingState);
+    }
+
+    Run run(RunRequested request) {
+      bookkeeping.input(Topics.RUNS_REQUESTED).pipeInput(request.getRunId(), request);
+      stages.input(Topics.RUNS_REQUESTED).pipeInput(request.getRunId(), request);
+      int rounds = 0;
+      while (pump() && rounds++ < 40) {
+        // each round carries what one side wrote over to the other
+      }
+      return bookkeeping.storeValue(BookkeepingTopology.RUN_STATE, request.getRunId());
+    }
+
+    @SuppressWarnings("unchecked")
+    <V> List<V> seen(Topic<String, V> topic) {
+      return (List<V>) seen.getOrDefault(topic, List.of());
+    }
+
+    private boolean pump() {
+      boolean moved = false;
+      for (Topic<String, ?> topic : List.of(Topics.RUN_EVENTS, Topics.COSTS, Topics.ASSETS_GENERATED, Topics.CRITIQUES)) {
+        moved |= move(topic, stages, bookkeeping);
+      }
+      for (Topic<String, ?> topic : List.of(Topics.EDITS_REQUESTED, Topics.SHOT_TASKS)) {
+        moved |= move(topic, bookkeeping, stages);
+      }
+      return moved;
+    }
+
+    private <V> boolean move(Topic<String, V> topic, Driver from, Driver to) {
+      var records = from.output(topic).readRecordsToList();
+      records.forEach(r -> {
+        to.input(topic).pipeInput(r.key(), r.value());
+        seen.computeIfAbsent(topic, t -> new ArrayList<>()).add(r.value());
+      });
+      return !records.isEmpty();
+    }
+
+    @Override
+    public void close() {
+      stages.close();
+      bookkeeping.close();
+    }
   }
 }

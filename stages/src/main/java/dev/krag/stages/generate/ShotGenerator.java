@@ -17,10 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import javax.imageio.ImageIO;
 
 /**
@@ -61,7 +63,7 @@ public final class ShotGenerator {
 
     String imageHash = InputsHash.of(illustrator.name(), shotId, task.getShot().getCamera(), task.getShot().getNarration(),
         cast(task.getCharacters()), task.getLocation().getName(), task.getLocation().getDescription(),
-        task.getConfig().getWidth(), task.getConfig().getHeight());
+        task.getConfig().getWidth(), task.getConfig().getHeight(), pictureHint(task));
     String imageKey = AssetKeys.image(runId, shotId, imageHash);
     String manifestKey = AssetKeys.manifest(runId, shotId, imageHash);
     boolean imageCached = store.exists(imageKey) && store.exists(manifestKey);
@@ -153,6 +155,17 @@ public final class ShotGenerator {
     return Math.ceil(wanted * fps - 1e-9) / fps;
   }
 
+  /**
+   * What a refinement asks of the picture: a shot sent back for anything but its pace is drawn
+   * anew (the hint is an input of the drawing), while one that only asks for slower narration
+   * keeps its picture from the cache.
+   */
+  private static String pictureHint(ShotTask task) {
+    String hint = Objects.toString(task.getRefinementHint(), "");
+    boolean onlyPace = Arrays.stream(hint.split(";")).allMatch(part -> part.toLowerCase(Locale.ROOT).contains(SLOWER));
+    return onlyPace ? "" : hint;
+  }
+
   private static int pace(ShotTask task) {
     int pace = task.getConfig().getWordsPerMinute();
     String hint = task.getRefinementHint();
@@ -161,7 +174,8 @@ public final class ShotGenerator {
 
   private static String cast(List<StoryCharacter> characters) {
     StringBuilder sb = new StringBuilder();
-    characters.forEach(c -> sb.append(c.getId()).append('=').append(c.getDescription()).append(';'));
+    characters.forEach(c -> sb.append(c.getId()).append('#').append(c.getCastIndex()).append('=').append(c.getDescription())
+        .append(';'));
     return sb.toString();
   }
 

@@ -86,4 +86,18 @@ class ShotGeneratorTest {
     assertThat(refined.assets().getImagePath()).isEqualTo(first.assets().getImagePath());
     assertThat(refined.assets().getAudioSeconds()).isGreaterThan(first.assets().getAudioSeconds());
   }
+
+  @Test
+  void aShotSentBackForItsPictureIsDrawnAgainAndKeepsItsNarration() throws Exception {
+    ShotGenerator generator = new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), new LocalAssetStore(root));
+    ShotTask task = Fixtures.task("scene-001-shot-01", "scene-001", 0, "The fox looked at the cat from head to foot.", 1, 1);
+    ShotTask redraw = ShotTask.newBuilder(task).setIteration(1).setRefinementHint("drawn more than one way: char-fox").build();
+
+    ShotGenerator.Generated first = generator.generate(task);
+    ShotGenerator.Generated refined = generator.generate(redraw);
+
+    assertThat(refined.assets().getImagePath()).isNotEqualTo(first.assets().getImagePath());
+    assertThat(refined.assets().getAudioPath()).isEqualTo(first.assets().getAudioPath());
+    assertThat(refined.calls()).filteredOn(c -> !c.unit().equals("image")).allSatisfy(c -> assertThat(c.cacheHit()).isTrue());
+  }
 }

@@ -7,6 +7,7 @@ import dev.krag.schemas.ShotAssetsProgress;
 import dev.krag.schemas.Stage;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,13 +35,20 @@ final class CritiqueRouter extends BookkeepingProcessors.RunKeyed<Critique> {
       case REJECT -> RunEvents.send(out, runId, Stage.RUN, RunEventType.FAILED, critique.getIteration(),
           "rejected by the critic: " + failed, Map.of("verdict", critique.getVerdict().name()));
       case REFINE -> {
-        String hint = critique.getChecks().stream().filter(c -> !c.getPassed() && !c.getShotIds().isEmpty())
-            .map(CheckResult::getDetail).collect(Collectors.joining("; "));
-        if (!Routing.refine(progress, runId, critique.getShotsAtFault(), hint, "critic", out)) {
+        if (!Routing.refine(progress, runId, hintsByShot(critique), "critic", out)) {
           RunEvents.send(out, runId, Stage.RUN, RunEventType.FAILED, critique.getIteration(),
               "the critic asked to refine shots the run does not have: " + critique.getShotsAtFault(), Map.of());
         }
       }
     }
+  }
+
+  /** Each shot at fault with what the checks that blame it said, so a shot is redone for its own faults. */
+  private static Map<String, String> hintsByShot(Critique critique) {
+    Map<String, String> hints = new LinkedHashMap<>();
+    critique.getShotsAtFault().forEach(shot -> hints.put(shot, critique.getChecks().stream()
+        .filter(c -> !c.getPassed() && c.getShotIds().contains(shot))
+        .map(CheckResult::getDetail).collect(Collectors.joining("; "))));
+    return hints;
   }
 }

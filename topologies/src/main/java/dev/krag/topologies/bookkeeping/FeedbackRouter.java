@@ -6,7 +6,6 @@ import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.Stage;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
-import java.util.List;
 import java.util.Map;
 
 /** A person's word on a shot: a rejected shot is rendered again with the comment as its hint. */
@@ -15,8 +14,8 @@ final class FeedbackRouter extends BookkeepingProcessors.RunKeyed<Feedback> {
   @Override
   void handle(String runId, Feedback feedback, Outputs out) {
     if (feedback.getAction() == FeedbackAction.REJECT_SHOT) {
-      boolean started = Routing.refine(store(BookkeepingTopology.SHOT_ASSETS), runId, List.of(feedback.getShotId()),
-          feedback.getComment(), "feedback " + feedback.getFeedbackId(), out);
+      boolean started = Routing.refine(store(BookkeepingTopology.SHOT_ASSETS), runId,
+          Map.of(feedback.getShotId(), feedback.getComment()), "feedback " + feedback.getFeedbackId(), out);
       if (started) {
         return;
       }

@@ -7,7 +7,6 @@ import dev.krag.schemas.Stage;
 import dev.krag.schemas.Topics;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -22,14 +21,14 @@ final class Routing {
         edit.getShots().size() + " shots rendered", Map.of("rendered", Integer.toString(edit.getShots().size())));
   }
 
-  /** Starts the next iteration for the shots; false if none of them is known. */
-  static boolean refine(KeyValueStore<String, ShotAssetsProgress> progress, String runId, List<String> shotIds, String hint,
+  /** Starts the next iteration for the shots, each with its hint; false if none of them is known. */
+  static boolean refine(KeyValueStore<String, ShotAssetsProgress> progress, String runId, Map<String, String> hints,
       String reason, Outputs out) {
     ShotAssetsProgress current = progress.get(runId);
     if (current == null) {
       return false;
     }
-    return ShotFanIn.refine(current, shotIds, hint).map(refinement -> {
+    return ShotFanIn.refine(current, hints).map(refinement -> {
       progress.put(runId, refinement.progress());
       refinement.tasks().forEach(task ->
           out.send(Topics.SHOT_TASKS, Topics.shotTaskKey(runId, task.getShot().getShotId()), task));

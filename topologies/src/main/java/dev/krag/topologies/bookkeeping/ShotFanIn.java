@@ -7,6 +7,7 @@ import dev.krag.schemas.ShotTask;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,16 +58,17 @@ public final class ShotFanIn {
   public record Refinement(ShotAssetsProgress progress, List<ShotTask> tasks) {}
 
   /**
-   * Opens the next iteration for the given shots, once the current one has been edited; the tasks
-   * render them again with the hint.
+   * Opens the next iteration for the shots named in {@code hints}, once the current one has been
+   * edited; each task renders its shot again with that shot's hint.
    */
-  public static Optional<Refinement> refine(ShotAssetsProgress progress, List<String> shotIds, String hint) {
+  public static Optional<Refinement> refine(ShotAssetsProgress progress, Map<String, String> hints) {
     if (progress.getEditedIteration() < progress.getIteration()) {
       return Optional.empty(); // an iteration is still being rendered: one refinement at a time
     }
     List<ShotTask> tasks = progress.getShots().stream()
-        .filter(s -> shotIds.contains(s.getTask().getShot().getShotId()))
-        .map(s -> ShotTask.newBuilder(s.getTask()).setIteration(progress.getIteration() + 1).setRefinementHint(hint).build())
+        .filter(s -> hints.containsKey(s.getTask().getShot().getShotId()))
+        .map(s -> ShotTask.newBuilder(s.getTask()).setIteration(progress.getIteration() + 1)
+            .setRefinementHint(hints.get(s.getTask().getShot().getShotId())).build())
         .toList();
     if (tasks.isEmpty()) {
       return Optional.empty();

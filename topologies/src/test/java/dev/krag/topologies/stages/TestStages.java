@@ -5,6 +5,7 @@ import dev.krag.stages.critique.CriticSettings;
 import dev.krag.stages.critique.VideoProbe;
 import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.FreeTtsVoice;
+import dev.krag.stages.generate.Illustrator;
 import dev.krag.stages.generate.MaryTtsVoice;
 import dev.krag.stages.generate.Narrator;
 import dev.krag.stages.generate.ShotGenerator;
@@ -29,10 +30,15 @@ public final class TestStages {
   private TestStages() {}
 
   public static Stages under(Path root) {
+    return under(root, new SilhouetteIllustrator());
+  }
+
+  /** The real local stages with another illustrator, to make a shot faulty. */
+  public static Stages under(Path root, Illustrator illustrator) {
     LocalAssetStore store = new LocalAssetStore(root);
     return new Stages(ParserChain.local(new LocalStoryParser()), new InMemoryKnowledgeGraph(),
         new VectorMemory(EMBEDDER, new InMemoryVectorStore()), PlannerChain.local(new ShotPlanner()),
-        new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()), store),
+        new ShotGenerator(illustrator, Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()), store),
         new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
   }
 }
