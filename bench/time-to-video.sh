@@ -3,12 +3,19 @@
 # (the same frames and sound, decoded from krag's output, with the same x264 and AAC settings).
 # Prints both times and their ratios. Needs ffmpeg (Debian package) and python3.
 #
-#   bench/time-to-video.sh [STORY]     default: ../shared/stories/grimm/18-hansel-and-gretel.txt
+#   bench/time-to-video.sh [STORY] [KEEP_DIR]
+#
+# STORY defaults to ../shared/stories/grimm/18-hansel-and-gretel.txt; with KEEP_DIR the run's
+# output (film, storyboard, frames) is kept there, else it goes with the temporary folder.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 story=${1:-$here/../shared/stories/grimm/18-hansel-and-gretel.txt}
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+if [ -n "${2:-}" ]; then
+  out=$(mkdir -p "$2" && cd "$2" && pwd)
+else
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+fi
 
 # Builds the application first if a source changed, so the build is not timed.
 "$here/krag" parse "$story" > /dev/null

@@ -12,10 +12,10 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
-import java.io.IOException;
+import dev.krag.stages.edit.DecodedSound;
 import dev.krag.stages.music.Loudness;
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,49 +61,12 @@ public final class VideoProbe {
       grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
       grabber.start();
       Pictures pictures = pictures(grabber);
-      short[] sound = sound(video);
+      short[] sound = DecodedSound.of(video);
       Facts facts = new Facts(grabber.getVideoCodecName(), grabber.getAudioCodecName(), grabber.getLengthInTime() / 1e6,
           grabber.getImageWidth(), grabber.getImageHeight(), grabber.getSampleRate(), streams.videoSeconds(), streams.audioSeconds(),
           streams.subtitles(), pictures.black(), pictures.frozen(), Loudness.integrated(sound), Loudness.truePeak(sound));
       grabber.stop();
       return facts;
-    }
-  }
-
-  /** The whole sound track, decoded to 48 kHz mono 16-bit, as the loudness meter takes it. */
-  private static short[] sound(Path video) throws IOException {
-    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
-      grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
-      grabber.setSampleRate(Loudness.SAMPLE_RATE);
-      grabber.setAudioChannels(1);
-      grabber.start();
-      ShortArray all = new ShortArray();
-      Frame frame;
-      while ((frame = grabber.grabSamples()) != null) {
-        ShortBuffer samples = (ShortBuffer) frame.samples[0];
-        all.add(samples);
-      }
-      grabber.stop();
-      return all.toArray();
-    }
-  }
-
-  /** A growing array of samples. */
-  private static final class ShortArray {
-    private short[] data = new short[1 << 16];
-    private int size;
-
-    void add(ShortBuffer samples) {
-      int n = samples.remaining();
-      if (size + n > data.length) {
-        data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + n));
-      }
-      samples.get(data, size, n);
-      size += n;
-    }
-
-    short[] toArray() {
-      return java.util.Arrays.copyOf(data, size);
     }
   }
 

@@ -53,8 +53,8 @@ public final class VideoEditor {
   /** How far a card's slow zoom goes. */
   static final double CARD_ZOOM = 1.08;
   /**
-   * −16 LUFS, limited to −2 dBTP: a dB kept for the AAC encoder, which moved the peak of a test
-   * film up by 0.2 to 0.4 dB.
+   * −16 LUFS, limited to −2 dBTP at first: a dB kept for the AAC encoder, which {@link AacHeadroom}
+   * measures and corrects where it took more.
    */
   static final Mixer.Settings SOUND = new Mixer.Settings(-16, -2, -18, -10, 0.05, 0.4, 0.25, 20);
   /** One synthesizer for every film: it keeps its SoundFont loaded. */
@@ -163,12 +163,12 @@ public final class VideoEditor {
   }
 
   /** The film's narration with each scene's music under it, mixed, in one track. */
-  private static short[] sound(List<Segment> film) {
+  private static short[] sound(List<Segment> film) throws IOException {
     List<Soundtrack.Stretch> stretches = film.stream()
         .map(s -> s.captions().isEmpty() ? new Soundtrack.Stretch(null, null, s.audio())
             : new Soundtrack.Stretch(s.sceneId(), s.captions().stream().map(Line::text).collect(Collectors.joining(" ")), s.audio()))
         .toList();
-    return new Soundtrack(new Composer(), SYNTH, new Mixer(SOUND)).make(stretches).mix().samples();
+    return AacHeadroom.fitted(new Soundtrack(new Composer(), SYNTH, new Mixer(SOUND)).make(stretches), SOUND);
   }
 
   private static long render(List<Segment> film, short[] sound, RunConfig config, FFmpegFrameRecorder recorder)
@@ -244,11 +244,16 @@ public final class VideoEditor {
     recorder.setVideoOption("tune", "animation");
     recorder.setVideoOption("x264-params", "colorprim=bt709:transfer=bt709:colormatrix=bt709");
     recorder.setOption("movflags", "+faststart");
+    audioSettings(recorder);
+    return recorder;
+  }
+
+  /** The film's sound: AAC, 48 kHz mono at 128 kb/s. */
+  static void audioSettings(FFmpegFrameRecorder recorder) {
     recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
     recorder.setSampleRate(SAMPLE_RATE);
     recorder.setAudioChannels(1);
     recorder.setAudioBitrate(128_000);
-    return recorder;
   }
   private BufferedImage readImage(String key) throws IOException {
     BufferedImage read = ImageIO.read(store.localPath(key).toFile());

@@ -17,7 +17,14 @@ public final class Mixer {
    * and starts ducking {@code attackSeconds} before the first.
    */
   public record Settings(double targetLufs, double ceilingDbtp, double underSpeechDb, double inPausesDb,
-      double attackSeconds, double releaseSeconds, double holdSeconds, double speechRangeDb) {}
+      double attackSeconds, double releaseSeconds, double holdSeconds, double speechRangeDb) {
+
+    /** The same mix with the limiter at another ceiling. */
+    public Settings withCeiling(double dbtp) {
+      return new Settings(targetLufs, dbtp, underSpeechDb, inPausesDb, attackSeconds, releaseSeconds, holdSeconds,
+          speechRangeDb);
+    }
+  }
 
   /** −16 LUFS and −1 dBTP, music 18 dB under the voice and 8 dB up in the pauses. */
   public static final Settings BROADCAST = new Settings(-16, -1, -18, -10, 0.05, 0.4, 0.25, 20);

@@ -21,8 +21,12 @@ public final class Soundtrack {
    */
   public record Stretch(String sceneId, String narration, short[] speech) {}
 
-  /** The mixed sound, each scene's mood, and how long the music took to play. */
-  public record Made(Mixer.Mixed mix, Map<String, Mood> moods, double musicSeconds, double renderSeconds) {}
+  /**
+   * The mixed sound, the narration and music it was mixed from (to mix again at other settings),
+   * each scene's mood, and how long the music took to play.
+   */
+  public record Made(Mixer.Mixed mix, short[] narration, short[] music, Map<String, Mood> moods, double musicSeconds,
+      double renderSeconds) {}
 
   /** How long one scene's music takes to give way to the next. */
   static final double CROSSFADE_SECONDS = 1.5;
@@ -70,7 +74,7 @@ public final class Soundtrack {
         String.format("%.1f", total / (double) RATE), String.format("%.2f", renderSeconds),
         String.format("%.0f", total / (double) RATE / renderSeconds), String.format("%.1f", mix.integratedLufs()),
         String.format("%.1f", mix.truePeakDbtp()));
-    return new Made(mix, moods, total / (double) RATE, renderSeconds);
+    return new Made(mix, narration, music, moods, total / (double) RATE, renderSeconds);
   }
 
   /** Runs of stretches in one scene; a card joins the run after it (the title) or before it (the end). */
