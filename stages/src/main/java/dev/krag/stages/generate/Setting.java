@@ -69,7 +69,8 @@ record Setting(Kind kind, TimeOfDay time, Weather weather) {
     return KINDS.stream().filter(w -> w.pattern().matcher(place).find()).map(Words::kind).findFirst();
   }
 
+  /** The words, unless a simile borrows them ("ran like lightning"); "as night fell" still tells the time. */
   private static Pattern words(String alternatives) {
-    return Pattern.compile("\\b(" + alternatives + ")\\b");
+    return Pattern.compile("(?<!like )\\b(" + alternatives + ")\\b");
   }
 }

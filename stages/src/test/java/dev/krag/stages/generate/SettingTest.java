@@ -42,12 +42,16 @@ class SettingTest {
     Setting stormyNight = setting("the wood", "", "At night a storm broke over the wood.");
     Setting snowyDay = setting("the road", "", "Snow lay deep on the road.");
     Setting indoorsInRain = setting("the kitchen", "", "The rain beat on the window.");
+    Setting simile = setting("the wood", "", "Gretel ran like lightning to Hansel.");
+    Setting nightfall = setting("the wood", "", "As night fell, they lay down.");
 
     assertThat(stormyNight.time()).isEqualTo(TimeOfDay.NIGHT);
     assertThat(stormyNight.weather()).isEqualTo(Weather.STORM);
     assertThat(snowyDay.time()).isEqualTo(TimeOfDay.DAY);
     assertThat(snowyDay.weather()).isEqualTo(Weather.SNOW);
     assertThat(indoorsInRain.weather()).as("no rain falls indoors").isEqualTo(Weather.CLEAR);
+    assertThat(simile.weather()).as("a simile is no storm").isEqualTo(Weather.CLEAR);
+    assertThat(nightfall.time()).isEqualTo(TimeOfDay.NIGHT);
   }
 
   private static Setting setting(String name, String description, String narration) {
