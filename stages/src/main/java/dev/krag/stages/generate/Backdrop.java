@@ -39,9 +39,14 @@ final class Backdrop {
     this.g = g;
     this.w = w;
     this.h = h;
-    this.unit = Math.min(h, w * 9.0 / 16.0);
+    this.unit = unit(w, h);
     this.p = palette;
     this.random = random;
+  }
+
+  /** The frame's measure for sizes: the shorter side of the 16:9 box that fits in it. */
+  static double unit(int w, int h) {
+    return Math.min(h, w * 9.0 / 16.0);
   }
 
   void paint(Setting setting) {

@@ -34,8 +34,8 @@ record Figure(String name, Body body, String icon, double scale, Headwear headwe
       new Color(0xa77de8), new Color(0x7cc45a), new Color(0xf08c3a), new Color(0x5aa9f0), new Color(0xee6fa8));
 
   private record Species(Pattern words, Body body, String icon, double scale) {
-    Species(String words, Body body, String icon, double scale) {
-      this(Pattern.compile("\\b(" + words + ")\\b"), body, icon, scale);
+    Species(String alternatives, Body body, String icon, double scale) {
+      this(Figure.words(alternatives), body, icon, scale);
     }
   }
 

@@ -99,11 +99,11 @@ public final class SilhouetteIllustrator implements Illustrator {
     } / Math.max(tallest, 0.6);
     List<Sprite> sprites = sprites(figures, personHeight, palette);
     double gap = w * 0.04;
-    double across = sprites.stream().mapToInt(s -> s.image().getWidth()).sum() + gap * (sprites.size() - 1);
+    double across = across(sprites, gap);
     if (across > w * 0.92) {
       personHeight *= w * 0.92 / across;
       sprites = sprites(figures, personHeight, palette);
-      across = sprites.stream().mapToInt(s -> s.image().getWidth()).sum() + gap * (sprites.size() - 1);
+      across = across(sprites, gap);
     }
     int groundY = (int) Math.round(h * (camera == Camera.CLOSE_UP ? 1.0 : 0.88));
     double left = (w - across) / 2;
@@ -120,7 +120,7 @@ public final class SilhouetteIllustrator implements Illustrator {
       } else {
         g.drawImage(picture, x, y, null);
       }
-      previousLabel = label(g, figures.get(i), x + picture.getWidth() / 2.0, y, Math.min(h, w * 9.0 / 16.0), previousLabel);
+      previousLabel = label(g, figures.get(i), x + picture.getWidth() / 2.0, y, Backdrop.unit(w, h), previousLabel);
       Rectangle2D box = new Rectangle2D.Double(x, y, picture.getWidth(), picture.getHeight())
           .createIntersection(new Rectangle2D.Double(0, 0, w, h));
       drawn.add(Drawn.newBuilder().setKind(CHARACTER).setId(cast.get(i).getId()).setLook(painter.look(figures.get(i)))
@@ -134,6 +134,11 @@ public final class SilhouetteIllustrator implements Illustrator {
 
   private List<Sprite> sprites(List<Figure> figures, double personHeight, Palette palette) {
     return figures.stream().map(f -> painter.sprite(f, (int) Math.round(personHeight), palette.silhouette())).toList();
+  }
+
+  /** How wide the sprites stand side by side, with their gaps. */
+  private static double across(List<Sprite> sprites, double gap) {
+    return sprites.stream().mapToInt(s -> s.image().getWidth()).sum() + gap * (sprites.size() - 1);
   }
 
   /**
@@ -162,7 +167,7 @@ public final class SilhouetteIllustrator implements Illustrator {
   }
 
   private static void paintWeather(Graphics2D g, int w, int h, Weather weather, Random random) {
-    double unit = Math.min(h, w * 9.0 / 16.0);
+    double unit = Backdrop.unit(w, h);
     switch (weather) {
       case RAIN, STORM -> {
         g.setColor(new Color(220, 225, 235, weather == Weather.STORM ? 110 : 80));
