@@ -5,7 +5,6 @@ import dev.krag.stages.music.Mixer;
 import dev.krag.stages.music.Soundtrack;
 import java.io.IOException;
 import java.nio.ShortBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.slf4j.Logger;
@@ -30,38 +29,37 @@ final class AacHeadroom {
 
   private AacHeadroom() {}
 
-  /** The mix whose AAC encode stays under {@link #ENCODED_CEILING_DBTP}, starting from the soundtrack's own. */
-  static short[] fitted(Soundtrack.Made made, Mixer.Settings settings) throws IOException {
+  /**
+   * The mix encoded to AAC in {@code file} with the film's audio settings, its true peak under
+   * {@link #ENCODED_CEILING_DBTP}, starting from the soundtrack's own mix. The file is the film's
+   * sound as it is muxed: what was metered is what plays.
+   */
+  static void encode(Soundtrack.Made made, Mixer.Settings settings, Path file) throws IOException {
     Mixer.Mixed mix = made.mix();
     Mixer.Settings current = settings;
     for (int pass = 1; ; pass++) {
-      double encoded = Loudness.truePeak(encodedAndDecoded(mix.samples()));
+      encode(mix.samples(), file);
+      double encoded = Loudness.truePeak(DecodedSound.of(file));
       if (encoded <= ENCODED_CEILING_DBTP || pass == PASSES) {
         LOG.info("sound: limiter at {} dBTP, {} dBTP after the AAC encode (pass {})", String.format("%.2f", current.ceilingDbtp()),
             String.format("%.2f", encoded), pass);
-        return mix.samples();
+        return;
       }
       current = current.withCeiling(current.ceilingDbtp() - (encoded - ENCODED_CEILING_DBTP) - 0.1);
       mix = new Mixer(current).mix(made.narration(), made.music());
     }
   }
 
-  private static short[] encodedAndDecoded(short[] samples) throws IOException {
-    Path file = Files.createTempFile("krag-sound-", ".m4a");
-    try {
-      try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
-        recorder.setFormat("mp4");
-        VideoEditor.audioSettings(recorder);
-        recorder.start();
-        int chunk = VideoEditor.SAMPLE_RATE;
-        for (int at = 0; at < samples.length; at += chunk) {
-          recorder.recordSamples(VideoEditor.SAMPLE_RATE, 1, ShortBuffer.wrap(samples, at, Math.min(chunk, samples.length - at)));
-        }
-        recorder.stop();
+  private static void encode(short[] samples, Path file) throws IOException {
+    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
+      recorder.setFormat("mp4");
+      VideoEditor.audioSettings(recorder);
+      recorder.start();
+      int chunk = VideoEditor.SAMPLE_RATE;
+      for (int at = 0; at < samples.length; at += chunk) {
+        recorder.recordSamples(VideoEditor.SAMPLE_RATE, 1, ShortBuffer.wrap(samples, at, Math.min(chunk, samples.length - at)));
       }
-      return DecodedSound.of(file);
-    } finally {
-      Files.deleteIfExists(file);
+      recorder.stop();
     }
   }
 }

@@ -15,6 +15,8 @@ final class KenBurns {
 
   private int[] columnOffset = new int[0];
   private int[] columnWeight = new int[0];
+  private int[] upper = new int[0];
+  private int[] lower = new int[0];
 
   /** The window between {@code start} and {@code end} at {@code t} (0..1), drawn into {@code out}. */
   void render(Yuv420 source, Rect start, Rect end, double t, Yuv420 out) {
@@ -34,6 +36,8 @@ final class KenBurns {
     if (columnOffset.length < width) {
       columnOffset = new int[width];
       columnWeight = new int[width];
+      upper = new int[width];
+      lower = new int[width];
     }
     double sx = fw * srcWidth / width;
     double sy = fh * srcHeight / height;
@@ -45,23 +49,39 @@ final class KenBurns {
       columnOffset[c] = left;
       columnWeight[c] = (int) Math.round((at - left) * ONE);
     }
+    int upperRow = -1;
+    int lowerRow = -1;
     int o = dstOffset;
     for (int r = 0; r < height; r++) {
       double at = Math.clamp(y0 + (r + 0.5) * sy - 0.5, 0, srcHeight - 1.0001);
       int top = (int) at;
       int wy1 = (int) Math.round((at - top) * ONE);
       int wy0 = ONE - wy1;
-      int row0 = srcOffset + top * srcWidth;
-      int row1 = srcOffset + (top + 1) * srcWidth;
-      for (int c = 0; c < width; c++) {
-        int wx1 = columnWeight[c];
-        int wx0 = ONE - wx1;
-        int i0 = row0 + columnOffset[c];
-        int i1 = row1 + columnOffset[c];
-        int upper = (src[i0] & 0xff) * wx0 + (src[i0 + 1] & 0xff) * wx1;
-        int lower = (src[i1] & 0xff) * wx0 + (src[i1 + 1] & 0xff) * wx1;
-        dst[o++] = (byte) ((upper * wy0 + lower * wy1 + (1 << 15)) >> 16);
+      // Consecutive output rows mostly read the same two source rows: each is filtered across once.
+      if (top != upperRow) {
+        if (top == lowerRow) {
+          int[] swap = upper;
+          upper = lower;
+          lower = swap;
+        } else {
+          across(src, srcOffset + top * srcWidth, upper, width);
+        }
+        across(src, srcOffset + (top + 1) * srcWidth, lower, width);
+        upperRow = top;
+        lowerRow = top + 1;
       }
+      for (int c = 0; c < width; c++) {
+        dst[o++] = (byte) ((upper[c] * wy0 + lower[c] * wy1 + (1 << 15)) >> 16);
+      }
+    }
+  }
+
+  /** One source row filtered across to the frame's width, in fixed point (×256). */
+  private void across(byte[] src, int row, int[] out, int width) {
+    for (int c = 0; c < width; c++) {
+      int i = row + columnOffset[c];
+      int wx1 = columnWeight[c];
+      out[c] = (src[i] & 0xff) * (ONE - wx1) + (src[i + 1] & 0xff) * wx1;
     }
   }
 }

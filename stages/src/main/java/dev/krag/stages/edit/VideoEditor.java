@@ -17,13 +17,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -73,13 +77,6 @@ public final class VideoEditor {
   /** What the editor made: where, and how long it should play. */
   public record Edited(String videoKey, double plannedSeconds, double encodeSeconds) {}
 
-  /** One stretch of the film: a still, its motion, its sound and its captions. */
-  private record Segment(BufferedImage still, Rect start, Rect end, int frames, short[] audio, List<Line> captions,
-      String sceneId) {}
-
-  /** A caption shown from {@code frame} of its segment until the next one begins. */
-  private record Line(int frame, String text) {}
-
   /** The film as planned: its segments, and the subtitle cues timed to them. */
   private record Timeline(List<Segment> segments, List<Subtitles.Cue> cues) {}
 
@@ -89,21 +86,27 @@ public final class VideoEditor {
     }
     long started = System.nanoTime();
     Timeline film = timeline(title, shots, config);
-    Path encoded = Files.createTempFile("krag-edit-", ".mp4");
-    Path subtitled = Files.createTempFile("krag-edit-", ".mp4");
-    long frames = 0;
-    try (FFmpegFrameRecorder recorder = recorder(encoded, config)) {
-      recorder.start();
-      frames = render(film.segments(), sound(film.segments()), config, recorder);
-      recorder.stop();
-      SubtitleTrack.remux(encoded, subtitled, film.cues());
-      store.put(videoKey, subtitled);
+    Path picture = Files.createTempFile("krag-picture-", ".mp4");
+    Path sound = Files.createTempFile("krag-sound-", ".m4a");
+    Path joined = Files.createTempFile("krag-film-", ".mp4");
+    long frames;
+    // The sound (music, mix, the AAC check) is made while the picture is encoded: neither waits for the other.
+    try (ExecutorService mixing = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("krag-edit-sound").factory())) {
+      Future<?> mixed = mixing.submit(() -> {
+        encodeSound(film.segments(), sound);
+        return null;
+      });
+      frames = encodePicture(film.segments(), config, picture);
+      awaitSound(mixed);
+      FilmMux.join(List.of(picture, sound), film.cues(), joined);
+      store.put(videoKey, joined);
       for (String format : SUBTITLE_FORMATS) {
         store.write(AssetKeys.sidecar(videoKey, format), Subtitles.of(format, film.cues()).getBytes(StandardCharsets.UTF_8));
       }
     } finally {
-      Files.deleteIfExists(encoded);
-      Files.deleteIfExists(subtitled);
+      Files.deleteIfExists(picture);
+      Files.deleteIfExists(sound);
+      Files.deleteIfExists(joined);
     }
     return new Edited(videoKey, frames / (double) config.getFps(), (System.nanoTime() - started) / 1e9);
   }
@@ -138,11 +141,11 @@ public final class VideoEditor {
     for (ShotAssets shot : shots) {
       int shotFrames = (int) Math.round(shot.getDurationSeconds() * fps);
       double start = at / (double) fps;
-      List<Line> captions = new ArrayList<>();
+      List<Segment.Line> captions = new ArrayList<>();
       for (Cue spoken : spokenLines(shot)) {
         cues.add(new Subtitles.Cue(start + spoken.getStartSeconds(), start + Math.min(spoken.getEndSeconds(), shotFrames / (double) fps),
             spoken.getText()));
-        captions.add(new Line(captions.isEmpty() ? 0 : (int) Math.round(spoken.getStartSeconds() * fps), spoken.getText()));
+        captions.add(new Segment.Line(captions.isEmpty() ? 0 : (int) Math.round(spoken.getStartSeconds() * fps), spoken.getText()));
       }
       at += shotFrames;
       film.add(new Segment(readImage(shot.getImagePath()), shot.getManifest().getMotionStart(), shot.getManifest().getMotionEnd(),
@@ -162,75 +165,53 @@ public final class VideoEditor {
         : shot.getCues();
   }
 
-  /** The film's narration with each scene's music under it, mixed, in one track. */
-  private static short[] sound(List<Segment> film) throws IOException {
+  /** The film's narration with each scene's music under it, mixed, encoded to AAC in {@code file}. */
+  private static void encodeSound(List<Segment> film, Path file) throws IOException {
     List<Soundtrack.Stretch> stretches = film.stream()
         .map(s -> s.captions().isEmpty() ? new Soundtrack.Stretch(null, null, s.audio())
-            : new Soundtrack.Stretch(s.sceneId(), s.captions().stream().map(Line::text).collect(Collectors.joining(" ")), s.audio()))
+            : new Soundtrack.Stretch(s.sceneId(), s.captions().stream().map(Segment.Line::text).collect(Collectors.joining(" ")),
+                s.audio()))
         .toList();
-    return AacHeadroom.fitted(new Soundtrack(new Composer(), SYNTH, new Mixer(SOUND)).make(stretches), SOUND);
+    AacHeadroom.encode(new Soundtrack(new Composer(), SYNTH, new Mixer(SOUND)).make(stretches), SOUND, file);
   }
 
-  private static long render(List<Segment> film, short[] sound, RunConfig config, FFmpegFrameRecorder recorder)
-      throws IOException {
+  private static void awaitSound(Future<?> mixed) throws IOException {
+    try {
+      mixed.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the sound was mixed");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException("the sound could not be made", e.getCause());
+    }
+  }
+
+  /** The film's frames, composed a few ahead on another thread, encoded with x264 into {@code file}; the frame count. */
+  private static long encodePicture(List<Segment> film, RunConfig config, Path file) throws IOException {
     int w = config.getWidth();
     int h = config.getHeight();
-    int samplesPerFrame = SAMPLE_RATE / config.getFps();
-    int crossfade = (int) Math.round(CROSSFADE_SECONDS * config.getFps());
-    KenBurns camera = new KenBurns();
-    Yuv420 frame = Yuv420.blank(w, h);
-    Yuv420 incoming = Yuv420.blank(w, h);
-    ByteBuffer out = ByteBuffer.allocateDirect(frame.data().length);
+    ByteBuffer out = ByteBuffer.allocateDirect(w * h * 3 / 2);
     long frames = 0;
-    Yuv420 next = Yuv420.of(film.getFirst().still());
-    for (int s = 0; s < film.size(); s++) {
-      Segment segment = film.get(s);
-      Yuv420 still = next;
-      Segment following = s + 1 < film.size() ? film.get(s + 1) : null;
-      next = following == null ? null : Yuv420.of(following.still());
-      boolean fades = following != null && !following.sceneId().equals(segment.sceneId());
-      int fadeFrames = fades ? Math.min(crossfade, segment.frames() / 3) : 0;
-      if (fades) {
-        camera.render(next, following.start(), following.end(), 0, incoming);
-      }
-      CaptionOverlay caption = null;
-      int line = -1;
-      for (int f = 0; f < segment.frames(); f++) {
-        if (line + 1 < segment.captions().size() && f >= segment.captions().get(line + 1).frame()) {
-          caption = CaptionOverlay.of(segment.captions().get(++line).text(), w, h);
-        }
-        camera.render(still, segment.start(), segment.end(), segment.frames() == 1 ? 0 : f / (segment.frames() - 1.0), frame);
-        if (caption != null) {
-          caption.drawOn(frame);
-        }
-        int intoFade = f - (segment.frames() - fadeFrames);
-        if (intoFade >= 0) {
-          mix(frame, incoming, (intoFade + 1.0) / (fadeFrames + 1.0));
-        }
+    try (FFmpegFrameRecorder recorder = recorder(file, config);
+        FramesAhead composed = new FramesAhead(new FrameComposer(film, w, h, config.getFps()), w, h)) {
+      recorder.start();
+      for (Yuv420 frame = composed.take(); frame != null; frame = composed.take()) {
         out.clear();
         out.put(frame.data()).flip();
+        composed.release(frame);
         recorder.recordImage(w, h, Frame.DEPTH_UBYTE, 1, w, avutil.AV_PIX_FMT_YUV420P, out);
-        recorder.recordSamples(SAMPLE_RATE, 1, ShortBuffer.wrap(sound, Math.toIntExact((frames + f) * samplesPerFrame),
-            samplesPerFrame));
+        frames++;
       }
-      frames += segment.frames();
+      recorder.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the picture was encoded");
     }
     return frames;
   }
 
-  /** Blends {@code other} over {@code frame} by {@code amount} (0 keeps the frame, 1 shows the other). */
-  static void mix(Yuv420 frame, Yuv420 other, double amount) {
-    int a = (int) Math.round(amount * 256);
-    byte[] d = frame.data();
-    byte[] o = other.data();
-    for (int i = 0; i < d.length; i++) {
-      int base = d[i] & 0xff;
-      d[i] = (byte) (base + ((((o[i] & 0xff) - base) * a) >> 8));
-    }
-  }
-
   private static FFmpegFrameRecorder recorder(Path file, RunConfig config) {
-    FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), config.getWidth(), config.getHeight(), 1);
+    FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), config.getWidth(), config.getHeight(), 0);
     recorder.setFormat("mp4");
     recorder.setVideoCodecName("libx264");
     recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
@@ -243,8 +224,6 @@ public final class VideoEditor {
     // Flat cut-paper colours compress like animation; the tags say how the frames were converted.
     recorder.setVideoOption("tune", "animation");
     recorder.setVideoOption("x264-params", "colorprim=bt709:transfer=bt709:colormatrix=bt709");
-    recorder.setOption("movflags", "+faststart");
-    audioSettings(recorder);
     return recorder;
   }
 

@@ -22,6 +22,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
+import static org.bytedeco.ffmpeg.global.avutil.av_compare_ts;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
@@ -33,7 +34,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -44,28 +47,37 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Adds a soft subtitle track to an MP4 by remuxing it with FFmpeg's format library: the video
- * and audio packets are copied as they are, and each cue becomes a 3GPP timed-text (mov_text)
- * sample, which QuickTime, browsers and VLC all show. JavaCV's recorder has no subtitle streams.
+ * Joins the film's picture, its sound and a soft subtitle track into one MP4 with FFmpeg's format
+ * library: the picture and the sound come encoded in files of their own (so they can be made at
+ * the same time on two threads), their packets are copied as they are, interleaved by time, and
+ * each cue becomes a 3GPP timed-text (mov_text) sample, which QuickTime, browsers and VLC all
+ * show. JavaCV's recorder has no subtitle streams.
  */
-final class SubtitleTrack {
+final class FilmMux {
 
   private static final AVRational MILLISECONDS = av_make_q(1, 1000);
 
-  private SubtitleTrack() {}
+  private FilmMux() {}
 
-  static void remux(Path in, Path out, List<Subtitles.Cue> cues) throws IOException {
-    AVFormatContext input = new AVFormatContext(null);
-    check(avformat_open_input(input, in.toString(), null, null), "open " + in);
+  /** Every stream of {@code inputs}, then the cues as a subtitle stream, muxed into {@code out} with fast start. */
+  static void join(List<Path> inputs, List<Subtitles.Cue> cues, Path out) throws IOException {
+    List<AVFormatContext> opened = new ArrayList<>();
     AVFormatContext output = new AVFormatContext(null);
     try {
-      check(avformat_find_stream_info(input, (PointerPointer<?>) null), "read the streams of " + in);
       check(avformat_alloc_output_context2(output, null, "mp4", out.toString()), "create " + out);
-      for (int i = 0; i < input.nb_streams(); i++) {
-        AVStream copy = avformat_new_stream(output, null);
-        check(avcodec_parameters_copy(copy.codecpar(), input.streams(i).codecpar()), "copy stream " + i);
-        copy.codecpar().codec_tag(0);
-        copy.time_base(input.streams(i).time_base());
+      List<Integer> firstStream = new ArrayList<>();
+      for (Path in : inputs) {
+        AVFormatContext input = new AVFormatContext(null);
+        check(avformat_open_input(input, in.toString(), null, null), "open " + in);
+        opened.add(input);
+        check(avformat_find_stream_info(input, (PointerPointer<?>) null), "read the streams of " + in);
+        firstStream.add(output.nb_streams());
+        for (int i = 0; i < input.nb_streams(); i++) {
+          AVStream copy = avformat_new_stream(output, null);
+          check(avcodec_parameters_copy(copy.codecpar(), input.streams(i).codecpar()), "copy stream " + i + " of " + in);
+          copy.codecpar().codec_tag(0);
+          copy.time_base(input.streams(i).time_base());
+        }
       }
       AVStream text = textStream(output);
       AVIOContext io = new AVIOContext(null);
@@ -76,10 +88,12 @@ final class SubtitleTrack {
       check(avformat_write_header(output, options), "write the header of " + out);
       av_dict_free(options);
       writeCues(output, text, cues);
-      copyPackets(input, output);
+      copyPackets(opened, firstStream, output);
       check(av_write_trailer(output), "finish " + out);
     } finally {
-      avformat_close_input(input);
+      for (AVFormatContext input : opened) {
+        avformat_close_input(input);
+      }
       if (output.pb() != null) {
         avio_closep(output.pb());
       }
@@ -120,19 +134,55 @@ final class SubtitleTrack {
     }
   }
 
-  private static void copyPackets(AVFormatContext input, AVFormatContext output) throws IOException {
-    AVPacket packet = av_packet_alloc();
+  /**
+   * The inputs' packets, earliest first across inputs, so the muxer interleaves them as it goes
+   * rather than holding one input's packets in memory until the other's arrive.
+   */
+  private static void copyPackets(List<AVFormatContext> inputs, List<Integer> firstStream, AVFormatContext output)
+      throws IOException {
+    List<AVPacket> pending = new ArrayList<>();
     try {
-      while (av_read_frame(input, packet) >= 0) {
+      for (AVFormatContext input : inputs) {
+        AVPacket packet = av_packet_alloc();
+        pending.add(packet);
+        if (av_read_frame(input, packet) < 0) {
+          av_packet_free(packet);
+          pending.set(pending.size() - 1, null);
+        }
+      }
+      for (int next = earliest(inputs, pending); next >= 0; next = earliest(inputs, pending)) {
+        AVPacket packet = pending.get(next);
         int stream = packet.stream_index();
-        av_packet_rescale_ts(packet, input.streams(stream).time_base(), output.streams(stream).time_base());
-        packet.pos(-1);
+        int target = firstStream.get(next) + stream;
+        av_packet_rescale_ts(packet, inputs.get(next).streams(stream).time_base(), output.streams(target).time_base());
+        packet.stream_index(target).pos(-1);
         check(av_interleaved_write_frame(output, packet), "copy a packet");
         av_packet_unref(packet);
+        if (av_read_frame(inputs.get(next), packet) < 0) {
+          av_packet_free(packet);
+          pending.set(next, null);
+        }
       }
     } finally {
-      av_packet_free(packet);
+      pending.stream().filter(Objects::nonNull).forEach(p -> av_packet_free(p));
     }
+  }
+
+  /** The input whose pending packet comes first in time, or −1 when all are read. */
+  private static int earliest(List<AVFormatContext> inputs, List<AVPacket> pending) {
+    int best = -1;
+    for (int i = 0; i < pending.size(); i++) {
+      AVPacket p = pending.get(i);
+      if (p != null && (best < 0 || av_compare_ts(p.dts(), timeBase(inputs, i, p), pending.get(best).dts(),
+          timeBase(inputs, best, pending.get(best))) < 0)) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static AVRational timeBase(List<AVFormatContext> inputs, int input, AVPacket packet) {
+    return inputs.get(input).streams(packet.stream_index()).time_base();
   }
 
   /** A timed-text sample: the text's length in two bytes, then the text in UTF-8. */
