@@ -5,9 +5,11 @@ import dev.krag.stages.text.Quotes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +76,9 @@ final class CharacterFinder {
           .setDescription(e.description())
           .build());
     }
-    found.sort(Comparator.comparingInt(c -> CharacterMatcher.of(c).firstMention(text)));
+    Map<String, Integer> firstMention = new HashMap<>();
+    found.forEach(c -> firstMention.put(c.getId(), CharacterMatcher.of(c, found).firstMention(text)));
+    found.sort(Comparator.comparingInt(c -> firstMention.get(c.getId())));
     return found;
   }
 

@@ -87,7 +87,7 @@ public final class LocalStoryParser implements StoryParser {
           .setTitle(location == null ? "Scene " + (index + 1) : capitalise(location.getName()))
           .setSummary(Words.first(group.getFirst().text(), 25))
           .setLocationId(location == null ? Ids.UNKNOWN_LOCATION : location.getId())
-          .setCharacterIds(characters.stream().filter(c -> CharacterMatcher.of(c).mentionedIn(body)).map(StoryCharacter::getId).toList())
+          .setCharacterIds(characters.stream().filter(c -> CharacterMatcher.of(c, characters).mentionedIn(body)).map(StoryCharacter::getId).toList())
           .setText(body.replaceAll("\\s+", " ").strip())
           .setStartOffset(start)
           .setEndOffset(end)

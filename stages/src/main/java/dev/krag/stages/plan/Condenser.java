@@ -22,7 +22,7 @@ final class Condenser {
   /** Each scene's text, cut to about its share of {@code wordBudget}. */
   static List<String> condense(List<Scene> scenes, List<StoryCharacter> characters, int wordBudget) {
     int storyWords = scenes.stream().mapToInt(s -> dev.krag.stages.text.Words.count(s.getText())).sum();
-    List<CharacterMatcher> matchers = characters.stream().map(CharacterMatcher::of).toList();
+    List<CharacterMatcher> matchers = characters.stream().map(c -> CharacterMatcher.of(c, characters)).toList();
     List<String> condensed = new ArrayList<>();
     for (Scene scene : scenes) {
       List<Sentence> sentences = Sentences.split(scene.getText());

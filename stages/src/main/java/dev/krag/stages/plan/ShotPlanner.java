@@ -124,7 +124,7 @@ public final class ShotPlanner {
 
   private static List<StoryCharacter> castOf(Scene scene, String narration, Map<String, StoryCharacter> characters) {
     List<StoryCharacter> inScene = SceneCast.of(scene, characters);
-    List<StoryCharacter> named = inScene.stream().filter(c -> CharacterMatcher.of(c).mentionedIn(narration)).toList();
+    List<StoryCharacter> named = inScene.stream().filter(c -> CharacterMatcher.of(c, characters.values()).mentionedIn(narration)).toList();
     return named.isEmpty() ? inScene.stream().limit(2).toList() : named;
   }
 

@@ -26,4 +26,24 @@ class CharacterMatcherTest {
     assertThat(RED_CAP.mentionedIn("'Good day, Little Red-Cap,' said he.")).isTrue();
     assertThat(RED_CAP.mentionedIn("Red-Cap did not know what a wicked creature he was.")).isTrue();
   }
+
+  @Test
+  void twoRolesSharingANounAreToldApartByTheWordsBeforeIt() {
+    StoryCharacter stepmother = role("char-woman", "the woman", "the wife");
+    StoryCharacter witch = role("char-old-woman", "the old woman", "the witch");
+    List<StoryCharacter> cast = List.of(stepmother, witch);
+    CharacterMatcher woman = CharacterMatcher.of(stepmother, cast);
+    CharacterMatcher oldWoman = CharacterMatcher.of(witch, cast);
+
+    assertThat(woman.mentionedIn("Then the woman said, 'Get up, you sluggards.'")).isTrue();
+    assertThat(oldWoman.mentionedIn("Then the woman said, 'Get up, you sluggards.'")).isFalse();
+    assertThat(woman.mentionedIn("But the old woman nodded her head.")).isFalse();
+    assertThat(oldWoman.mentionedIn("But the old woman nodded her head.")).isTrue();
+    assertThat(oldWoman.mentionedIn("The witch lit the oven.")).isTrue();
+    assertThat(CharacterMatcher.of(witch).mentionedIn("Then the woman said so.")).as("alone, by its noun").isTrue();
+  }
+
+  private static StoryCharacter role(String id, String name, String alias) {
+    return StoryCharacter.newBuilder().setId(id).setName(name).setAliases(List.of(alias)).setDescription("").build();
+  }
 }
