@@ -24,6 +24,7 @@ import java.util.function.Function;
  * @param stageThreads stream threads for the heavy stages ({@code KRAG_STAGE_THREADS})
  * @param run the defaults of each run: frame size, fps, pace, iterations
  * @param critic the critic's thresholds
+ * @param dialogueVoice whether what characters say is read in a voice of its own ({@code KRAG_DIALOGUE_VOICE}, on by default)
  * @param maxStoryBytes the largest story accepted ({@code KRAG_MAX_STORY_BYTES})
  * @param runTimeout how long {@code krag run} waits for a run in all ({@code KRAG_RUN_TIMEOUT_SECONDS})
  * @param stallTimeout how long it waits without any news of the run ({@code KRAG_STALL_TIMEOUT_SECONDS})
@@ -40,6 +41,7 @@ public record KragConfig(
     int stageThreads,
     RunConfig run,
     CriticSettings critic,
+    boolean dialogueVoice,
     int maxStoryBytes,
     Duration runTimeout,
     Duration stallTimeout) {
@@ -88,6 +90,7 @@ public record KragConfig(
             s.decimal("KRAG_LOUDNESS_LUFS", CriticSettings.DEFAULTS.loudness()),
             s.decimal("KRAG_CRITIC_LOUDNESS_TOLERANCE", CriticSettings.DEFAULTS.loudnessTolerance()),
             s.decimal("KRAG_CRITIC_TRUE_PEAK_CEILING", CriticSettings.DEFAULTS.truePeakCeiling())),
+        s.flag("KRAG_DIALOGUE_VOICE", true),
         s.integer("KRAG_MAX_STORY_BYTES", 200_000),
         Duration.ofSeconds(s.integer("KRAG_RUN_TIMEOUT_SECONDS", 3600)),
         Duration.ofSeconds(s.integer("KRAG_STALL_TIMEOUT_SECONDS", 600)));
@@ -100,14 +103,14 @@ public record KragConfig(
 
   public KragConfig withOutDir(Path dir) {
     return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, replicationFactor, stageThreads, run, critic,
-        maxStoryBytes, runTimeout, stallTimeout);
+        dialogueVoice, maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
     return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, replicationFactor, stageThreads, condensed, critic,
-        maxStoryBytes, runTimeout, stallTimeout);
+        dialogueVoice, maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The settings as a person reads them at start-up, secrets masked. */
@@ -125,6 +128,7 @@ public record KragConfig(
     m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
     m.put("pace", run.getWordsPerMinute() + " wpm");
     m.put("iterations", Integer.toString(run.getMaxIterations()));
+    m.put("dialogue", dialogueVoice ? "a voice of its own" : "the narrator's voice");
     if (run.getTargetDurationSeconds() != null) {
       m.put("target", String.format(java.util.Locale.ROOT, "%.0f s", run.getTargetDurationSeconds()));
     }
@@ -250,6 +254,18 @@ public record KragConfig(
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(name + " must be a whole number, not '" + v + "'");
       }
+    }
+
+    boolean flag(String name, boolean fallback) {
+      String v = text(name, null);
+      if (v == null) {
+        return fallback;
+      }
+      return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "on", "yes", "1" -> true;
+        case "false", "off", "no", "0" -> false;
+        default -> throw new IllegalArgumentException(name + " must be on or off, not '" + v + "'");
+      };
     }
 
     double decimal(String name, double fallback) {

@@ -94,10 +94,16 @@ public final class Platform implements AutoCloseable {
     LocalAssetStore assets = new LocalAssetStore(config.outDir());
     Providers providers = new Providers(config.providers());
     return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(providers.embedder(), vectorStore()),
-        providers.planner(), new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()), assets),
+        providers.planner(), new ShotGenerator(new SilhouetteIllustrator(), narrator(), assets),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
   }
 
+
+  /** MaryTTS, FreeTTS where it cannot speak; the characters in MaryTTS lowered, unless turned off. */
+  private Narrator narrator() {
+    Narrator narrator = Narrator.of(new MaryTtsVoice(), new FreeTtsVoice());
+    return config.dialogueVoice() ? narrator.withDialogue(MaryTtsVoice.character()) : narrator;
+  }
 
   private VectorStore vectorStore() {
     QdrantSettings qdrant = config.qdrant();

@@ -16,6 +16,14 @@ class KragConfigTest {
     assertThat(config.registryUrl()).isEmpty();
     assertThat(config.run().getWidth()).isEqualTo(1280);
     assertThat(config.run().getHeight()).isEqualTo(720);
+    assertThat(config.dialogueVoice()).isTrue();
+  }
+
+  @Test
+  void theDialogueVoiceTurnsOffAndABadSwitchNamesItsVariable() {
+    assertThat(KragConfig.from(Map.of("KRAG_DIALOGUE_VOICE", "off")::get).dialogueVoice()).isFalse();
+    assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_DIALOGUE_VOICE", "maybe")::get))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KRAG_DIALOGUE_VOICE");
   }
 
   @Test

@@ -47,21 +47,42 @@ public final class MaryTtsVoice implements Voice {
   private static final String SSML = "http://www.w3.org/2001/10/synthesis";
   private static final String XML = "http://www.w3.org/XML/1998/namespace";
 
+  /**
+   * The characters' voice: the same HMM voice with its pitch 60 Hz lower and its vocal tract
+   * lengthened (formants down), so quoted speech stands apart from the narrator's. Maven Central
+   * serves no second MaryTTS voice. (MaryTTS's F0Scale keeps the mean pitch and narrows only its
+   * range: it would not lower the voice.)
+   */
+  public static final String CHARACTER_EFFECTS = "F0Add(f0Add:-60.0)+TractScaler(amount:1.15)";
+
   private final String voice;
+  private final String label;
+  private final String effects;
   /** Guarded by {@link #MARY}; made on first use. */
   private MaryInterface mary;
 
   public MaryTtsVoice() {
-    this(SLT);
+    this(SLT, "", "");
   }
 
-  public MaryTtsVoice(String voice) {
+  /**
+   * @param label tells this voice from the same voice with other effects, in names and asset hashes
+   * @param effects MaryTTS audio effects, as its {@code setAudioEffects} takes them ("" for none)
+   */
+  public MaryTtsVoice(String voice, String label, String effects) {
     this.voice = voice;
+    this.label = label;
+    this.effects = effects;
+  }
+
+  /** The characters' voice: {@link #SLT} with {@link #CHARACTER_EFFECTS}. */
+  public static MaryTtsVoice character() {
+    return new MaryTtsVoice(SLT, "character", CHARACTER_EFFECTS);
   }
 
   @Override
   public String name() {
-    return "marytts-" + voice;
+    return "marytts-" + voice + (label.isEmpty() ? "" : "-" + label);
   }
 
   /**
@@ -98,6 +119,9 @@ public final class MaryTtsVoice implements Voice {
         MaryInterface started = new LocalMaryInterface();
         started.setInputType("SSML");
         started.setVoice(voice);
+        if (!effects.isEmpty()) {
+          started.setAudioEffects(effects);
+        }
         mary = started;
       } catch (MaryConfigurationException | IllegalArgumentException e) {
         throw new IllegalStateException("MaryTTS voice " + voice + " cannot start", e);

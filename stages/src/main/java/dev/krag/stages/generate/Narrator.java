@@ -1,6 +1,7 @@
 package dev.krag.stages.generate;
 
 import dev.krag.schemas.Cue;
+import dev.krag.stages.text.Quotes;
 import dev.krag.stages.text.Sentence;
 import dev.krag.stages.text.Sentences;
 import dev.krag.stages.text.Words;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a narration sentence by sentence, each through the first voice that speaks it, and says
  * when each sentence is heard. One sentence a voice cannot speak goes to the next voice; the rest
- * of the narration stays with the first.
+ * of the narration stays with the first. Given voices for dialogue, it reads what the characters
+ * say (the quoted stretches) in those and the telling around it in the narrator's, so a listener
+ * hears who speaks; a sentence keeps one cue however many voices read it.
  */
 public final class Narrator {
 
@@ -34,11 +37,17 @@ public final class Narrator {
   /** Kept either side of the sound found, so soft onsets and endings ("h", "s") are not cut. */
   static final int EDGE = SAMPLE_RATE * 30 / 1000;
 
+  /** Silence between a sentence's stretches read in different voices, a comma's breath. */
+  static final double VOICE_CHANGE_PAUSE_SECONDS = 0.12;
+
   /** The voice of a sentence no voice could speak. */
   public static final String NO_VOICE = "none";
 
-  /** One sentence as spoken: when it is heard and which voice read it ({@link #NO_VOICE} if none could). */
-  public record Spoken(String text, double startSeconds, double endSeconds, String voice) {
+  /** A stretch of a sentence and the voice that read it ({@link #NO_VOICE} if none could). */
+  public record Part(String text, String voice) {}
+
+  /** One sentence as spoken: when it is heard, and its stretches with the voice that read each. */
+  public record Spoken(String text, double startSeconds, double endSeconds, List<Part> parts) {
 
     public Cue cue() {
       return new Cue(text, startSeconds, endSeconds);
@@ -54,35 +63,62 @@ public final class Narrator {
   }
 
   private final List<Voice> voices;
+  /** Tried first for quoted speech, then the narrator's; empty when dialogue is read like the rest. */
+  private final List<Voice> dialogue;
 
-  /** @param voices tried in this order for every sentence */
-  public Narrator(List<Voice> voices) {
+  /**
+   * @param voices tried in this order for every sentence
+   * @param dialogue tried in this order for what characters say, before {@code voices}
+   */
+  public Narrator(List<Voice> voices, List<Voice> dialogue) {
     if (voices.isEmpty()) {
       throw new IllegalArgumentException("a narrator needs a voice");
     }
     this.voices = List.copyOf(voices);
+    this.dialogue = List.copyOf(dialogue);
   }
 
+  /** A narrator reading everything, dialogue too, in these voices. */
   public static Narrator of(Voice... voices) {
-    return new Narrator(List.of(voices));
+    return new Narrator(List.of(voices), List.of());
+  }
+
+  /** This narrator, with the characters' words read in these voices. */
+  public Narrator withDialogue(Voice... dialogue) {
+    return new Narrator(voices, List.of(dialogue));
   }
 
   /** The voices in the order they are tried: part of every narration's asset hash. */
   public String name() {
+    String told = names(voices);
+    return dialogue.isEmpty() ? told : told + ";dialogue=" + names(dialogue);
+  }
+
+  private static String names(List<Voice> voices) {
     return voices.stream().map(Voice::name).collect(Collectors.joining("+"));
   }
 
   public Narration narrate(String narration, int wordsPerMinute) {
     List<short[]> parts = new ArrayList<>();
     List<Spoken> spoken = new ArrayList<>();
+    Quotes quotes = Quotes.in(narration);
     int pause = (int) Math.round(SENTENCE_PAUSE_SECONDS * SAMPLE_RATE);
+    int voiceChange = (int) Math.round(VOICE_CHANGE_PAUSE_SECONDS * SAMPLE_RATE);
     int at = 0;
     for (Sentence sentence : Sentences.split(narration)) {
-      Reading reading = read(sentence.text(), wordsPerMinute);
-      parts.add(reading.samples());
-      spoken.add(new Spoken(sentence.text(), at / (double) SAMPLE_RATE,
-          (at + reading.samples().length) / (double) SAMPLE_RATE, reading.voice()));
-      at += reading.samples().length;
+      int start = at;
+      List<Part> read = new ArrayList<>();
+      for (Stretch stretch : stretches(narration, sentence, quotes)) {
+        if (!read.isEmpty()) {
+          parts.add(new short[voiceChange]);
+          at += voiceChange;
+        }
+        Reading reading = read(stretch.text(), wordsPerMinute, stretch.quoted() ? dialogueVoices() : voices);
+        parts.add(reading.samples());
+        at += reading.samples().length;
+        read.add(new Part(stretch.text(), reading.voice()));
+      }
+      spoken.add(new Spoken(sentence.text(), start / (double) SAMPLE_RATE, at / (double) SAMPLE_RATE, List.copyOf(read)));
       parts.add(new short[pause]);
       at += pause;
     }
@@ -95,27 +131,58 @@ public final class Narrator {
     return new Narration(new Speech(all, SAMPLE_RATE), List.copyOf(spoken));
   }
 
+  /** A run of a sentence all told, or all said by a character. */
+  record Stretch(String text, boolean quoted) {}
+
+  /**
+   * The sentence whole when dialogue is read like the rest; else cut where quoted speech begins
+   * and ends, keeping only stretches with something to say (not a lone comma or quote mark).
+   */
+  List<Stretch> stretches(String narration, Sentence sentence, Quotes quotes) {
+    if (dialogue.isEmpty()) {
+      return List.of(new Stretch(sentence.text(), false));
+    }
+    List<Stretch> stretches = new ArrayList<>();
+    int from = sentence.start();
+    for (int i = sentence.start() + 1; i <= sentence.end(); i++) {
+      if (i == sentence.end() || quotes.spoken(i) != quotes.spoken(from)) {
+        String text = narration.substring(from, i).replaceAll("\\s+", " ").strip();
+        if (text.chars().anyMatch(Character::isLetterOrDigit)) {
+          stretches.add(new Stretch(text, quotes.spoken(from)));
+        }
+        from = i;
+      }
+    }
+    return stretches.isEmpty() ? List.of(new Stretch(sentence.text(), false)) : stretches;
+  }
+
+  private List<Voice> dialogueVoices() {
+    List<Voice> all = new ArrayList<>(dialogue);
+    all.addAll(voices);
+    return all;
+  }
+
   private record Reading(short[] samples, String voice) {}
 
   /**
-   * The sentence from the first voice that speaks it aloud. If none can, its time passes in
+   * The text from the first voice that speaks it aloud. If none can, its time passes in
    * silence: a narration with one unspoken sentence is still a film, a failed shot is not.
    */
-  private Reading read(String sentence, int wordsPerMinute) {
+  private Reading read(String text, int wordsPerMinute, List<Voice> voices) {
     for (Voice voice : voices) {
       try {
-        short[] samples = trimmed(voice.speak(sentence, wordsPerMinute).resampled(SAMPLE_RATE).samples());
+        short[] samples = trimmed(voice.speak(text, wordsPerMinute).resampled(SAMPLE_RATE).samples());
         if (samples.length > 0) {
           return new Reading(samples, voice.name());
         }
-        LOG.warn("{} spoke only silence for \"{}\"", voice.name(), sentence);
+        LOG.warn("{} spoke only silence for \"{}\"", voice.name(), text);
       } catch (RuntimeException | LinkageError e) {
         // LinkageError too: a voice whose library is missing a class is a voice that cannot speak.
-        LOG.warn("{} could not speak \"{}\", trying the next voice", voice.name(), sentence, e);
+        LOG.warn("{} could not speak \"{}\", trying the next voice", voice.name(), text, e);
       }
     }
-    LOG.error("no voice could speak \"{}\"; its time is left silent", sentence);
-    return new Reading(new short[(int) Math.round(Words.count(sentence) * 60.0 / wordsPerMinute * SAMPLE_RATE)], NO_VOICE);
+    LOG.error("no voice could speak \"{}\"; its time is left silent", text);
+    return new Reading(new short[(int) Math.round(Words.count(text) * 60.0 / wordsPerMinute * SAMPLE_RATE)], NO_VOICE);
   }
 
   /** The samples from the first to the last window with sound, with {@link #EDGE} to spare. */

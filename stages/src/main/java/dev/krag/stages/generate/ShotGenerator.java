@@ -135,13 +135,13 @@ public final class ShotGenerator {
   }
 
   /**
-   * One call per voice that read a sentence, counted in the characters it read. The compute time
+   * One call per voice that read a stretch of narration, counted in the characters it read. The compute time
    * is shared out by those characters: the voices run one after the other, untimed apart.
    */
   private static List<ProviderCall> voiceCalls(String callKey, List<Narrator.Spoken> sentences, double seconds, boolean cached) {
     Map<String, Integer> characters = new LinkedHashMap<>();
-    sentences.stream().filter(s -> !Narrator.NO_VOICE.equals(s.voice()))
-        .forEach(s -> characters.merge(s.voice(), s.text().length(), Integer::sum));
+    sentences.stream().flatMap(s -> s.parts().stream()).filter(p -> !Narrator.NO_VOICE.equals(p.voice()))
+        .forEach(p -> characters.merge(p.voice(), p.text().length(), Integer::sum));
     double total = characters.values().stream().mapToInt(Integer::intValue).sum();
     return characters.entrySet().stream()
         .map(e -> ProviderCall.local(callKey, e.getKey(), e.getValue(), "character", seconds * e.getValue() / total, cached))

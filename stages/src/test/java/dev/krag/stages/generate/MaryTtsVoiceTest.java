@@ -14,6 +14,7 @@ class MaryTtsVoiceTest {
 
   /** MaryTTS starts once per JVM; one voice for all tests. */
   private static final MaryTtsVoice VOICE = new MaryTtsVoice();
+  private static final MaryTtsVoice CHARACTER = MaryTtsVoice.character();
   /** The paragraphs the rate was calibrated on: Hansel and Gretel's first two, 248 and 355 words. */
   private static final String[] PARAGRAPHS = SharedStories.read(SharedStories.grimm("18-hansel-and-gretel.txt")).text()
       .strip().split("\\n\\s*\\n");
@@ -43,7 +44,26 @@ class MaryTtsVoiceTest {
 
     double wordsPerMinute = Words.count(PARAGRAPH) * 60 / narration.speech().seconds();
     assertThat(wordsPerMinute).isCloseTo(150.0, withPercentage(5));
-    assertThat(narration.sentences()).allMatch(s -> s.voice().equals(VOICE.name()));
+    assertThat(narration.sentences()).flatExtracting(Narrator.Spoken::parts).allMatch(p -> p.voice().equals(VOICE.name()));
+  }
+
+  /**
+   * The characters' voice is the narrator's lowered by a clear interval (a fifth or more), and
+   * leaves the narrator's own reading as it was: MaryTTS keeps effect settings on the shared voice.
+   */
+  @Test
+  void theCharactersVoiceIsLowerAndLeavesTheNarratorsAlone() {
+    String line = "Nibble, nibble, gnaw, who is nibbling at my little house?";
+    Speech before = VOICE.speak(line, 150);
+    Speech character = CHARACTER.speak(line, 150);
+    Speech after = VOICE.speak(line, 150);
+
+    double narrator = Pitch.medianHz(before);
+    assertThat(narrator).as("cmu-slt is a woman's voice").isBetween(140.0, 260.0);
+    assertThat(Pitch.medianHz(character) / narrator).as("lower by at least a fifth").isLessThan(0.75);
+    assertThat(Pitch.medianHz(after)).isCloseTo(narrator, withPercentage(3));
+    assertThat(character.seconds()).as("at the same pace").isCloseTo(before.seconds(), withPercentage(10));
+    assertThat(CHARACTER.name()).isNotEqualTo(VOICE.name());
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.krag.stages.text.Sentence;
 import dev.krag.stages.text.Sentences;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class NarratorTest {
@@ -54,7 +55,7 @@ class NarratorTest {
 
     Narrator.Narration narration = narrator.narrate(NARRATION, 150);
 
-    assertThat(narration.sentences()).extracting(Narrator.Spoken::voice).containsExactly("first", "second", "first");
+    assertThat(narration.sentences()).extracting(s -> voices(s)).containsExactly("first", "second", "first");
     assertThat(narrator.name()).isEqualTo("first+second");
   }
 
@@ -65,9 +66,37 @@ class NarratorTest {
     Narrator.Narration narration = narrator.narrate(NARRATION, 150);
 
     Narrator.Spoken fox = narration.sentences().get(1);
-    assertThat(fox.voice()).isEqualTo(Narrator.NO_VOICE);
+    assertThat(voices(fox)).isEqualTo(Narrator.NO_VOICE);
     assertThat(fox.endSeconds() - fox.startSeconds()).as("9 words at 150 a minute").isCloseTo(3.6, offset(1e-3));
     assertThat(samples(narration.speech(), fox.startSeconds(), fox.endSeconds())).containsOnly((short) 0);
+  }
+
+  @Test
+  void readsWhatTheCharactersSayInTheDialogueVoiceAndKeepsOneCuePerSentence() {
+    Narrator narrator = Narrator.of(new ToneVoice("teller", 48_000, "")).withDialogue(new ToneVoice("character", 48_000, ""));
+    String story = "'Good day, dear Mr Fox,' said the cat, 'how are you?' The fox looked at her. 'I am well.'";
+
+    Narrator.Narration narration = narrator.narrate(story, 150);
+
+    assertThat(narration.sentences()).hasSize(3);
+    Narrator.Spoken greeting = narration.sentences().getFirst();
+    assertThat(greeting.parts()).containsExactly(new Narrator.Part("'Good day, dear Mr Fox,'", "character"),
+        new Narrator.Part("said the cat,", "teller"), new Narrator.Part("'how are you?'", "character"));
+    double edges = 2.0 * Narrator.EDGE / Narrator.SAMPLE_RATE;
+    assertThat(greeting.endSeconds() - greeting.startSeconds()).as("three readings and two breaths between them")
+        .isCloseTo(3 * (TONE + edges) + 2 * Narrator.VOICE_CHANGE_PAUSE_SECONDS, offset(0.02));
+    assertThat(voices(narration.sentences().get(1))).isEqualTo("teller");
+    assertThat(voices(narration.sentences().get(2))).isEqualTo("character");
+    assertThat(narrator.name()).isEqualTo("teller;dialogue=character");
+  }
+
+  @Test
+  void dialogueAVoiceCannotSpeakFallsBackToTheNarratorsVoice() {
+    Narrator narrator = Narrator.of(new ToneVoice("teller", 48_000, "")).withDialogue(new ToneVoice("character", 48_000, "Fox"));
+
+    Narrator.Narration narration = narrator.narrate("'Good day, Mr Fox,' said the cat.", 150);
+
+    assertThat(voices(narration.sentences().getFirst())).isEqualTo("teller,teller");
   }
 
   @Test
@@ -79,6 +108,10 @@ class NarratorTest {
 
     assertThat(trimmed).contains((short) 20_000);
     assertThat(Narrator.trimmed(new short[1000])).isEmpty();
+  }
+
+  private static String voices(Narrator.Spoken sentence) {
+    return sentence.parts().stream().map(Narrator.Part::voice).collect(Collectors.joining(","));
   }
 
   private static short[] samples(Speech speech, double from, double to) {

@@ -38,7 +38,7 @@ public final class TestStages {
     LocalAssetStore store = new LocalAssetStore(root);
     return new Stages(ParserChain.local(new LocalStoryParser()), new InMemoryKnowledgeGraph(),
         new VectorMemory(EMBEDDER, new InMemoryVectorStore()), PlannerChain.local(new ShotPlanner()),
-        new ShotGenerator(illustrator, Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()), store),
+        new ShotGenerator(illustrator, Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()).withDialogue(MaryTtsVoice.character()), store),
         new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
   }
 }
