@@ -78,23 +78,37 @@ public final class Loudness {
   static double[] truePeaks(double[] x) {
     double[] out = new double[x.length];
     int half = TAPS_PER_PHASE / 2;
+    // Inside, every tap has a sample and the loops run without a bounds test; the edges are padded.
+    int first = half - 1;
+    int last = x.length - half - 1;
     for (int n = 0; n < x.length; n++) {
-      double peak = Math.abs(x[n]);
-      for (int phase = 1; phase < OVERSAMPLING; phase++) {
-        double[] h = PHASES[phase];
-        double acc = 0;
-        // The value at n + phase/4 from the samples n-half+1 … n+half.
-        for (int k = 0; k < TAPS_PER_PHASE; k++) {
-          int i = n - half + 1 + k;
-          if (i >= 0 && i < x.length) {
-            acc += h[k] * x[i];
-          }
-        }
-        peak = Math.max(peak, Math.abs(acc));
-      }
-      out[n] = peak;
+      out[n] = n >= first && n <= last ? peakBetween(x, n - half + 1, Math.abs(x[n])) : peakAtEdge(x, n);
     }
     return out;
+  }
+
+  /** The largest of {@code peak} and the three interpolated values from the window starting at {@code from}. */
+  private static double peakBetween(double[] x, int from, double peak) {
+    for (int phase = 1; phase < OVERSAMPLING; phase++) {
+      double[] h = PHASES[phase];
+      double acc = 0;
+      for (int k = 0; k < TAPS_PER_PHASE; k++) {
+        acc += h[k] * x[from + k];
+      }
+      peak = Math.max(peak, Math.abs(acc));
+    }
+    return peak;
+  }
+
+  /** As {@link #peakBetween}, with silence beyond the ends of the signal. */
+  private static double peakAtEdge(double[] x, int n) {
+    int half = TAPS_PER_PHASE / 2;
+    double[] window = new double[TAPS_PER_PHASE];
+    for (int k = 0; k < TAPS_PER_PHASE; k++) {
+      int i = n - half + 1 + k;
+      window[k] = i >= 0 && i < x.length ? x[i] : 0;
+    }
+    return peakBetween(window, 0, Math.abs(x[n]));
   }
 
   /**

@@ -62,8 +62,9 @@ public final class Mixer {
     if (bedLufs != Loudness.SILENCE) {
       double[] duck = duckGainsDb(voice, voiceLufs);
       double base = reference - bedLufs;
+      double perDb = Math.log(10) / 20;
       for (int i = 0; i < mixed.length; i++) {
-        mixed[i] += bed[i] * Math.pow(10, (base + duck[i]) / 20);
+        mixed[i] += bed[i] * Math.exp((base + duck[i]) * perDb);
       }
     }
     return finish(mixed);
@@ -136,8 +137,10 @@ public final class Mixer {
     // two rounds says by how much.
     double lastGain = Double.NaN;
     double lastMeasured = Double.NaN;
+    // The oversampled peaks of the mix scale with its gain: metered once, not every round.
+    double[] peaks = Loudness.truePeaks(mixed);
     for (int round = 0; round < 10; round++) {
-      out = quantised(limited(scaled(mixed, gainDb), Math.pow(10, ceiling / 20)));
+      out = quantised(limited(mixed, peaks, Math.pow(10, gainDb / 20), Math.pow(10, ceiling / 20)));
       measured = Loudness.integrated(out);
       peak = Loudness.truePeak(out);
       boolean loudEnough = Math.abs(measured - settings.targetLufs()) < 0.1;
@@ -159,27 +162,19 @@ public final class Mixer {
     return new Mixed(out, measured, peak);
   }
 
-  private static double[] scaled(double[] x, double gainDb) {
-    double g = Math.pow(10, gainDb / 20);
-    double[] out = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = x[i] * g;
-    }
-    return out;
-  }
-
   /**
    * A look-ahead limiter on the true peak: the gain each sample needs so the oversampled signal
    * around it stays under the ceiling, taken as the least over the next 2 ms, averaged over 2 ms so
    * it ramps down smoothly before a peak (the average of values each at most the peak's need is at
-   * most that need), and let back up with a 150 ms release.
+   * most that need), and let back up with a 150 ms release. The signal is taken at {@code gain}
+   * times {@code x}, whose oversampled peaks are {@code peaks}.
    */
-  static double[] limited(double[] x, double ceiling) {
-    double[] peaks = Loudness.truePeaks(x);
+  static double[] limited(double[] x, double[] peaks, double gain, double ceiling) {
     int n = x.length;
     double[] need = new double[n];
     for (int i = 0; i < n; i++) {
-      need[i] = peaks[i] > ceiling ? ceiling / peaks[i] : 1;
+      double peak = peaks[i] * gain;
+      need[i] = peak > ceiling ? ceiling / peak : 1;
     }
     double[] least = slidingMinimumAhead(need, LOOK_AHEAD);
     double[] prefix = new double[n + 1];
@@ -187,13 +182,13 @@ public final class Mixer {
       prefix[i + 1] = prefix[i] + least[i];
     }
     double release = 1 - Math.exp(-1 / (LIMITER_RELEASE_SECONDS * RATE));
-    double gain = 1;
+    double limit = 1;
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       int from = Math.max(0, i - LOOK_AHEAD);
       double ramped = (prefix[i + 1] - prefix[from]) / (i + 1 - from);
-      gain = ramped <= gain ? ramped : gain + (ramped - gain) * release;
-      out[i] = x[i] * gain;
+      limit = ramped <= limit ? ramped : limit + (ramped - limit) * release;
+      out[i] = x[i] * gain * limit;
     }
     return out;
   }
