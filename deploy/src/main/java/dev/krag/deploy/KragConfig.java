@@ -20,6 +20,7 @@ import java.util.function.Function;
  * @param neo4j the knowledge graph's database; an empty URI starts an embedded Neo4j under the output folder
  * @param qdrant where vectors live if not in Neo4j's vector index
  * @param providers the remote language and embedding models, if any
+ * @param sinks where the records land for analytics: PostgreSQL through Kafka Connect
  * @param replicationFactor of krag's topics and internal topics ({@code KRAG_REPLICATION_FACTOR})
  * @param stageThreads stream threads for the heavy stages ({@code KRAG_STAGE_THREADS})
  * @param run the defaults of each run: frame size, fps, pace, iterations
@@ -37,6 +38,7 @@ public record KragConfig(
     Neo4jSettings neo4j,
     QdrantSettings qdrant,
     ProviderSettings providers,
+    SinkSettings sinks,
     short replicationFactor,
     int stageThreads,
     RunConfig run,
@@ -72,6 +74,7 @@ public record KragConfig(
             s.text("NEO4J_DATABASE", "neo4j")),
         QdrantSettings.of(s.text("QDRANT_URL", ""), s.text("QDRANT_API_KEY", "")),
         ProviderSettings.of(s),
+        SinkSettings.of(s),
         (short) s.integer("KRAG_REPLICATION_FACTOR", 1),
         s.integer("KRAG_STAGE_THREADS", 2),
         RunConfig.newBuilder()
@@ -102,14 +105,14 @@ public record KragConfig(
   }
 
   public KragConfig withOutDir(Path dir) {
-    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, replicationFactor, stageThreads, run, critic,
+    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, sinks, replicationFactor, stageThreads, run, critic,
         dialogueVoice, maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
-    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, replicationFactor, stageThreads, condensed, critic,
+    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, sinks, replicationFactor, stageThreads, condensed, critic,
         dialogueVoice, maxStoryBytes, runTimeout, stallTimeout);
   }
 
@@ -125,6 +128,9 @@ public record KragConfig(
         : "neo4j vector index");
     m.put("language models", String.join(" → ", providers.languageModels()) + (providers.languageModels().isEmpty() ? "" : " → ") + "local");
     m.put("embeddings", providers.embeddings());
+    m.put("sinks", !sinks.enabled() ? "off"
+        : "postgres " + (sinks.databaseUrl().isEmpty() ? "embedded" : sinks.databaseUrl()) + " via connect "
+            + (sinks.connectUrl().isEmpty() ? "embedded" : sinks.connectUrl()));
     m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
     m.put("pace", run.getWordsPerMinute() + " wpm");
     m.put("iterations", Integer.toString(run.getMaxIterations()));
@@ -133,6 +139,33 @@ public record KragConfig(
       m.put("target", String.format(java.util.Locale.ROOT, "%.0f s", run.getTargetDurationSeconds()));
     }
     return m;
+  }
+
+  /**
+   * The analytics sinks ({@code KRAG_SINKS}, on by default): the records of stories, runs and
+   * costs written to PostgreSQL by Kafka Connect. An empty {@code DATABASE_URL} starts an embedded
+   * PostgreSQL under the output folder, an empty {@code CONNECT_URL} a Connect worker in this JVM
+   * with the Debezium JDBC sink from {@code connectPlugins}; {@code connectors} holds the
+   * connector configurations ({@code KRAG_CONNECTORS}).
+   */
+  public record SinkSettings(boolean enabled, String databaseUrl, String databaseUser, String databasePassword,
+      String connectUrl, Path connectPlugins, Path connectors) {
+
+    static SinkSettings of(Settings s) {
+      String databaseUrl = s.text("DATABASE_URL", "");
+      require(databaseUrl.isEmpty() || databaseUrl.startsWith("jdbc:postgresql://"),
+          "DATABASE_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/krag, not '" + databaseUrl + "'");
+      return new SinkSettings(s.flag("KRAG_SINKS", true), databaseUrl, s.text("DATABASE_USER", "postgres"),
+          s.text("DATABASE_PASSWORD", ""), s.text("CONNECT_URL", ""),
+          Path.of(s.text("KRAG_CONNECT_PLUGINS", System.getProperty("krag.connect.plugins", "deploy/target/connect-plugins"))),
+          Path.of(s.text("KRAG_CONNECTORS", System.getProperty("krag.connectors", "connectors"))));
+    }
+
+    @Override
+    public String toString() {
+      return "SinkSettings[enabled=" + enabled + ", databaseUrl=" + databaseUrl + ", databaseUser=" + databaseUser
+          + ", databasePassword=****, connectUrl=" + connectUrl + ", connectPlugins=" + connectPlugins + ", connectors=" + connectors + "]";
+    }
   }
 
   /**

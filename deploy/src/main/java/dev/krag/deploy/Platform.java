@@ -29,12 +29,11 @@ import dev.krag.topologies.stages.Stages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Optional;
 
 /**
  * Everything a run needs, started in order and closed in reverse: the broker and the registry
- * (embedded unless configured), the topics, and both Streams applications.
+ * (embedded unless configured), the topics, the analytics sinks, and both Streams applications.
  */
 public final class Platform implements AutoCloseable {
 
@@ -42,12 +41,13 @@ public final class Platform implements AutoCloseable {
   /** The platform spec's timeout for the knowledge stores. */
   private static final Duration VECTOR_TIMEOUT = Duration.ofSeconds(30);
 
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final StartedResources started = new StartedResources();
   private final KragConfig config;
   private String bootstrapServers;
   private SerdeFactory serdes;
   private StreamsRunner bookkeeping;
   private KnowledgeGraphConnection knowledge;
+  private AnalyticsSinks analytics;
 
   private Platform(KragConfig config) {
     this.config = config;
@@ -79,6 +79,10 @@ public final class Platform implements AutoCloseable {
     SchemaRegistration.registerAll(serdes, SchemaRegistration.catalogue());
     SchemaRegistration.registerAll(serdes, BookkeepingTopology.changelogs());
     TopicProvisioner.ensure(bootstrapServers, Topics.all(), config.replicationFactor());
+    if (config.sinks().enabled()) {
+      analytics = started(AnalyticsSinks.start(config.sinks(), config.outDir(), runtimeDir, bootstrapServers, registry,
+          config.replicationFactor()));
+    }
 
     knowledge = started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j")));
 
@@ -120,24 +124,21 @@ public final class Platform implements AutoCloseable {
     return serdes;
   }
 
+  /** The analytics database and its sink connectors, unless turned off. */
+  public Optional<AnalyticsSinks> analytics() {
+    return Optional.ofNullable(analytics);
+  }
+
   public StreamsRunner bookkeeping() {
     return bookkeeping;
   }
 
   private <T extends AutoCloseable> T started(T resource) {
-    started.push(resource);
-    return resource;
+    return started.add(resource);
   }
 
   @Override
   public void close() {
-    while (!started.isEmpty()) {
-      try {
-        started.pop().close();
-      } catch (Exception e) {
-        // closing the rest matters more than this one's error
-        org.slf4j.LoggerFactory.getLogger(Platform.class).warn("error while stopping", e);
-      }
-    }
+    started.close();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.deploy.cli.Cli;
+import dev.krag.deploy.embedded.EmbeddedPostgres;
 import dev.krag.stages.Ffprobe;
 import dev.krag.stages.edit.VideoEditor;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,7 +54,31 @@ class EndToEndIT {
     assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("durationSeconds").asDouble(), withPercentage(1));
     assertThat(result.get("shots").asInt()).isGreaterThanOrEqualTo(result.get("scenes").asInt()).isPositive();
     assertThat(result.get("critic").get("verdict").asText()).isEqualTo("ACCEPT");
-    assertThat(stderr.toString()).contains("✔ parse").contains("✔ edit").contains("final video");
+    assertThat(stderr.toString()).contains("✔ parse").contains("✔ edit").contains("final video").contains("rows written to");
+    assertRowsOf(result.get("runId").asText());
+  }
+
+  /**
+   * The run's rows, read after krag has stopped from the PostgreSQL data it left under the output
+   * folder: its story, its run as it ended, and its cost events each once, adding up to the
+   * compute time the run itself counted.
+   */
+  private void assertRowsOf(String runId) throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start(out.resolve("postgres"));
+         Connection db = DriverManager.getConnection(postgres.jdbcUrl());
+         Statement sql = db.createStatement()) {
+      ResultSet run = sql.executeQuery("SELECT r.status, r.video_path, r.compute_seconds, count(s.id) AS stories"
+          + " FROM pipeline_runs r LEFT JOIN stories s ON s.id = r.story_id WHERE r.id = '" + runId + "' GROUP BY 1, 2, 3");
+      assertThat(run.next()).as("a row for " + runId).isTrue();
+      assertThat(run.getString("status")).isEqualTo("COMPLETED");
+      assertThat(run.getString("video_path")).endsWith("final.mp4");
+      assertThat(run.getInt("stories")).isEqualTo(1);
+      double counted = run.getDouble("compute_seconds");
+      ResultSet costs = sql.executeQuery("SELECT count(*), sum(compute_seconds) FROM costs WHERE run_id = '" + runId + "'");
+      costs.next();
+      assertThat(costs.getInt(1)).isPositive();
+      assertThat(costs.getDouble(2)).as("each cost event once").isCloseTo(counted, withPercentage(0.1));
+    }
   }
 
   private String logTail(int lines) {

@@ -1,6 +1,7 @@
 package dev.krag.deploy.cli;
 
 import dev.krag.deploy.KragConfig;
+import dev.krag.deploy.AnalyticsSinks;
 import dev.krag.deploy.Platform;
 import dev.krag.deploy.Publisher;
 import dev.krag.deploy.RunWatcher;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -32,6 +34,9 @@ import java.util.stream.Stream;
  * to its end and reports it. Only a completed run exits 0.
  */
 final class RunCommand {
+
+  /** How long the run's records may take to reach the analytics tables once it has ended. */
+  private static final Duration SINK_TIMEOUT = Duration.ofSeconds(60);
 
   private RunCommand() {}
 
@@ -58,6 +63,12 @@ final class RunCommand {
           .setRequestedAt(now).build());
       Progress progress = new Progress(err);
       outcome = watcher.await(runId, config.runTimeout(), config.stallTimeout(), progress::on);
+      // The embedded broker goes with the run: its records must be in the tables before it does.
+      for (AnalyticsSinks analytics : platform.analytics().stream().toList()) {
+        boolean written = analytics.awaitCaughtUp(platform.bootstrapServers(), SINK_TIMEOUT);
+        err.printf("  %-10s %s%n", "analytics", (written ? "rows written to " : "rows NOT all written (see the log) to ")
+            + analytics.databaseUrl());
+      }
     } finally {
       deleteQuietly(runtime);
     }

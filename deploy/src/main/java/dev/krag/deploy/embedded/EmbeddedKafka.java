@@ -87,7 +87,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /** Kafka ends the process on fatal errors; in a shared JVM that is the caller's decision, not Kafka's. */
-  private static void neutraliseExit() {
+  static void neutraliseExit() {
     Exit.setExitProcedure((code, message) -> {
       throw new IllegalStateException("Kafka asked to exit(" + code + "): " + message);
     });

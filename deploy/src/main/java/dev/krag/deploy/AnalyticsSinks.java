@@ -1,0 +1,211 @@
+package dev.krag.deploy;
+
+import dev.krag.deploy.KragConfig.SinkSettings;
+import dev.krag.deploy.embedded.EmbeddedConnect;
+import dev.krag.deploy.embedded.EmbeddedPostgres;
+import dev.krag.schemas.Topics;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where analytics users read krag: PostgreSQL, its tables made by versioned migrations at start-up
+ * and filled by Kafka Connect sink connectors from the topics. Embedded unless configured: a
+ * PostgreSQL server and a Connect worker in this JVM.
+ */
+public final class AnalyticsSinks implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AnalyticsSinks.class);
+  private static final Duration POLL = Duration.ofMillis(500);
+  /** How long reading a partition's unwritten stretch, or the dead-letter topic, may take. */
+  private static final Duration MARKER_READ = Duration.ofSeconds(5);
+
+  private final StartedResources started = new StartedResources();
+  private final List<Connectors.Connector> connectors = new ArrayList<>();
+  private Connectors worker;
+  private String databaseUrl;
+  private String databaseUser;
+  private String databasePassword;
+
+  private AnalyticsSinks() {}
+
+  public static AnalyticsSinks start(SinkSettings settings, Path outDir, Path runtimeDir, String bootstrapServers, URI registry,
+      short replicationFactor) throws Exception {
+    AnalyticsSinks sinks = new AnalyticsSinks();
+    try {
+      sinks.startAll(settings, outDir, runtimeDir, bootstrapServers, registry, replicationFactor);
+    } catch (Exception | Error e) {
+      sinks.close();
+      throw e;
+    }
+    return sinks;
+  }
+
+  private void startAll(SinkSettings settings, Path outDir, Path runtimeDir, String bootstrapServers, URI registry,
+      short replicationFactor) throws Exception {
+    if (settings.databaseUrl().isEmpty()) {
+      EmbeddedPostgres postgres = started(EmbeddedPostgres.start(outDir.resolve("postgres")));
+      databaseUrl = postgres.jdbcUrl();
+      databaseUser = EmbeddedPostgres.USER;
+      databasePassword = "";
+    } else {
+      databaseUrl = settings.databaseUrl();
+      databaseUser = settings.databaseUser();
+      databasePassword = settings.databasePassword();
+    }
+    var migrated = Flyway.configure().dataSource(databaseUrl, databaseUser, databasePassword).locations("classpath:db/migration")
+        .load().migrate();
+    log.info("analytics schema at version {} ({} migrations applied now)", migrated.targetSchemaVersion, migrated.migrationsExecuted);
+    URI connect = settings.connectUrl().isEmpty()
+        ? started(EmbeddedConnect.start(bootstrapServers, settings.connectPlugins(), runtimeDir.resolve("connect"))).rest()
+        : URI.create(settings.connectUrl());
+    worker = new Connectors(connect);
+    connectors.addAll(Connectors.read(settings.connectors(), Map.of(
+        "DATABASE_URL", databaseUrl,
+        "DATABASE_USER", databaseUser,
+        "DATABASE_PASSWORD", databasePassword,
+        "REGISTRY_URL", registry.toString(),
+        "DLQ_TOPIC", Topics.DLQ.name(),
+        "REPLICATION_FACTOR", Short.toString(replicationFactor))));
+    worker.apply(connectors);
+  }
+
+  public String databaseUrl() {
+    return databaseUrl;
+  }
+
+  /**
+   * Waits until every connector has committed the end of its topics, that is written every record
+   * there now; false if {@code timeout} passed first, with the connectors still behind logged.
+   */
+  public boolean awaitCaughtUp(String bootstrapServers, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+         KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+             new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      Map<String, Long> behind = lag(admin, reader);
+      while (!behind.isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          for (String name : behind.keySet()) {
+            log.error("sink connector {} ({}) still {} records behind after {} s", name, worker.states(name), behind.get(name),
+                timeout.toSeconds());
+          }
+          return false;
+        }
+        Thread.sleep(POLL);
+        behind = lag(admin, reader);
+      }
+      return true;
+    }
+  }
+
+  /** Records each connector has yet to commit, for those with any. */
+  private Map<String, Long> lag(Admin admin, KafkaConsumer<byte[], byte[]> reader) throws Exception {
+    Map<String, Long> behind = new HashMap<>();
+    for (Connectors.Connector connector : connectors) {
+      Set<String> topics = Set.of(connector.config().get("topics").split("\\s*,\\s*"));
+      Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames().get().values().stream()
+          .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
+          .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets("connect-" + connector.name()).partitionsToOffsetAndMetadata().get();
+      Set<String> deadLettered = null;
+      long missing = 0;
+      for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+        OffsetAndMetadata done = committed.get(end.getKey());
+        long from = done == null ? 0 : done.offset();
+        if (from < end.getValue().offset()) {
+          deadLettered = deadLettered != null ? deadLettered : deadLettered(admin, reader, connector.name());
+          if (unwritten(reader, end.getKey(), from, end.getValue().offset(), deadLettered)) {
+            missing += end.getValue().offset() - from;
+          }
+        }
+      }
+      if (missing > 0) {
+        behind.put(connector.name(), missing);
+      }
+    }
+    return behind;
+  }
+
+  /**
+   * Whether a record between the two offsets is still to be written. The committed offset can
+   * stop short of a partition's end with nothing left to write: transactional producers (the
+   * Streams applications) leave a commit marker after their records, which takes an offset but
+   * reaches no consumer; and Connect commits no offset for a record it sent to the dead-letter
+   * topic until a later record of the same partition is written.
+   */
+  private static boolean unwritten(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long from, long end,
+      Set<String> deadLettered) {
+    reader.assign(List.of(partition));
+    reader.seek(partition, from);
+    long deadline = System.nanoTime() + MARKER_READ.toNanos();
+    while (reader.position(partition) < end && System.nanoTime() < deadline) {
+      for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
+        if (record.offset() < end && !deadLettered.contains(source(record.topic(), record.partition(), record.offset()))) {
+          return true;
+        }
+      }
+    }
+    return reader.position(partition) < end;
+  }
+
+  /** Where each record this connector sent to the dead-letter topic came from, as its error headers say. */
+  private static Set<String> deadLettered(Admin admin, KafkaConsumer<byte[], byte[]> reader, String connector) throws Exception {
+    TopicPartition dlq = new TopicPartition(Topics.DLQ.name(), 0);
+    long end = admin.listOffsets(Map.of(dlq, OffsetSpec.latest())).all().get().get(dlq).offset();
+    Set<String> sources = new HashSet<>();
+    reader.assign(List.of(dlq));
+    reader.seekToBeginning(List.of(dlq));
+    long deadline = System.nanoTime() + MARKER_READ.toNanos();
+    while (reader.position(dlq) < end && System.nanoTime() < deadline) {
+      for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
+        if (connector.equals(header(record, "__connect.errors.connector.name"))) {
+          sources.add(source(header(record, "__connect.errors.topic"), Integer.parseInt(header(record, "__connect.errors.partition")),
+              Long.parseLong(header(record, "__connect.errors.offset"))));
+        }
+      }
+    }
+    return sources;
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static String source(String topic, int partition, long offset) {
+    return topic + "/" + partition + "@" + offset;
+  }
+
+  private <T extends AutoCloseable> T started(T resource) {
+    return started.add(resource);
+  }
+
+  @Override
+  public void close() {
+    started.close();
+  }
+
+}

@@ -1,0 +1,162 @@
+package dev.krag.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krag.schemas.CostEvent;
+import dev.krag.schemas.Run;
+import dev.krag.schemas.RunStatus;
+import dev.krag.schemas.Stage;
+import dev.krag.schemas.Story;
+import dev.krag.schemas.StorySource;
+import dev.krag.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analytics sinks on real servers: the broker, the registry, PostgreSQL and a Kafka Connect
+ * worker with the Debezium JDBC sink. Records written to the topics become rows, upserted by key,
+ * so a replay changes no count; a record the sink cannot read goes to the dead-letter topic.
+ */
+class AnalyticsSinksIT {
+
+  private static final Duration CATCH_UP = Duration.ofSeconds(90);
+  private static final long DAY = 1_764_547_200_000L; // 2025-12-01T00:00:00Z
+
+  @TempDir static Path out;
+  private static Platform platform;
+  private static AnalyticsSinks sinks;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = Platform.start(KragConfig.from(Map.<String, String>of()::get).withOutDir(out), out.resolve("runtime"));
+    sinks = platform.analytics().orElseThrow();
+  }
+
+  @AfterAll
+  static void stop() {
+    platform.close();
+  }
+
+  @Test
+  void storiesRunsAndCostsBecomeRowsOnceEachAndAReplayChangesNoCount() throws Exception {
+    publishOnce();
+    assertThat(sinks.awaitCaughtUp(platform.bootstrapServers(), CATCH_UP)).isTrue();
+
+    assertThat(counts()).as("a story, a run, and two cost events: the redelivered one counted once").containsExactly(1, 1, 2);
+    try (Connection db = database(); Statement sql = db.createStatement()) {
+      ResultSet run = sql.executeQuery("SELECT status, current_stage, story_id, cost_usd, stage_outputs->>'plan.shots' AS shots,"
+          + " config->>'fps' AS fps, pg_typeof(config)::text AS config_type, created_at FROM pipeline_runs WHERE id = 'run-sink-1'");
+      assertThat(run.next()).isTrue();
+      assertThat(run.getString("status")).as("the last record of the run wins").isEqualTo("COMPLETED");
+      assertThat(run.getString("current_stage")).isEqualTo("CRITIQUE");
+      assertThat(run.getString("story_id")).isEqualTo("story-sink-1");
+      assertThat(run.getDouble("cost_usd")).isEqualTo(0.012);
+      assertThat(run.getString("shots")).isEqualTo("9");
+      assertThat(run.getString("fps")).isEqualTo("24");
+      assertThat(run.getString("config_type")).isEqualTo("jsonb");
+      assertThat(run.getTimestamp("created_at").toInstant().toEpochMilli()).isEqualTo(DAY);
+
+      ResultSet story = sql.executeQuery("SELECT title, source_type, status FROM stories WHERE id = 'story-sink-1'");
+      assertThat(story.next()).isTrue();
+      assertThat(story.getString("title")).isEqualTo("The Fox and the Cat");
+      assertThat(story.getString("source_type")).isEqualTo("CLI");
+      assertThat(story.getString("status")).as("the column's default").isEqualTo("RECEIVED");
+
+      ResultSet daily = sql.executeQuery("SELECT day::text, calls, usd FROM daily_costs WHERE provider = 'openai'");
+      assertThat(daily.next()).isTrue();
+      assertThat(daily.getString("day")).isEqualTo("2025-12-01");
+      assertThat(daily.getInt("calls")).isEqualTo(1);
+      assertThat(daily.getDouble("usd")).isEqualTo(0.012);
+    }
+
+    publishOnce();
+    assertThat(sinks.awaitCaughtUp(platform.bootstrapServers(), CATCH_UP)).isTrue();
+
+    assertThat(counts()).as("after the replay").containsExactly(1, 1, 2);
+  }
+
+  @Test
+  void aRecordTheSinkCannotReadGoesToTheDeadLetterTopicWithTheReasonAndTheSinkGoesOn() throws Exception {
+    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(Topics.RUNS.name(), "run-poison".getBytes(StandardCharsets.UTF_8),
+          "{\"runId\": \"not Avro\"}".getBytes(StandardCharsets.UTF_8))).get();
+    }
+    try (Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
+      publisher.send(Topics.RUNS, "run-after-poison", run("run-after-poison", RunStatus.RUNNING, Stage.PLAN));
+    }
+
+    assertThat(sinks.awaitCaughtUp(platform.bootstrapServers(), CATCH_UP)).as("the poison record does not stop the sink").isTrue();
+    try (Connection db = database(); Statement sql = db.createStatement()) {
+      assertThat(sql.executeQuery("SELECT 1 FROM pipeline_runs WHERE id = 'run-after-poison'").next()).isTrue();
+      assertThat(sql.executeQuery("SELECT 1 FROM pipeline_runs WHERE id = 'run-poison'").next()).isFalse();
+    }
+    ConsumerRecord<byte[], byte[]> dead = TopicDump.raw(platform.bootstrapServers(), Topics.DLQ.name()).stream()
+        .filter(r -> "run-poison".equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst().orElseThrow();
+    assertThat(new String(dead.headers().lastHeader("__connect.errors.topic").value(), StandardCharsets.UTF_8))
+        .isEqualTo(Topics.RUNS.name());
+    assertThat(new String(dead.headers().lastHeader("__connect.errors.exception.message").value(), StandardCharsets.UTF_8))
+        .isNotBlank();
+  }
+
+  /** A story, a run that moves on (its later record replaces the earlier), and three cost events, one of them sent twice. */
+  private static void publishOnce() throws Exception {
+    try (Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
+      publisher.send(Topics.STORIES, "story-sink-1", Story.newBuilder().setStoryId("story-sink-1").setTitle("The Fox and the Cat")
+          .setText("It happened that the cat met the fox in a forest.").setSource(StorySource.CLI).setCreatedAt(DAY).build());
+      publisher.send(Topics.RUNS, "run-sink-1", run("run-sink-1", RunStatus.RUNNING, Stage.PLAN));
+      publisher.send(Topics.RUNS, "run-sink-1", run("run-sink-1", RunStatus.COMPLETED, Stage.CRITIQUE));
+      CostEvent planner = cost("cost-1", "openai", "gpt-4.1", 0.012);
+      publisher.send(Topics.COSTS, planner.getRunId(), planner);
+      publisher.send(Topics.COSTS, planner.getRunId(), cost("cost-2", "local", "marytts-cmu-slt-hsmm", 0));
+      publisher.send(Topics.COSTS, planner.getRunId(), planner);
+    }
+  }
+
+  private static Run run(String id, RunStatus status, Stage stage) {
+    return Run.newBuilder().setRunId(id).setStoryId("story-sink-1").setTitle("The Fox and the Cat").setStatus(status)
+        .setCurrentStage(stage).setIteration(0).setCostUsd(0.012).setStageOutputs(Map.of("plan.shots", "9"))
+        .setConfig(dev.krag.schemas.RunConfig.newBuilder().build()).setCreatedAt(DAY).setUpdatedAt(DAY + 60_000).build();
+  }
+
+  private static CostEvent cost(String id, String provider, String model, double usd) {
+    // A run of its own: the bookkeeping application answers cost events with the run's state on the runs topic.
+    return CostEvent.newBuilder().setEventId(id).setRunId("run-sink-costs").setStage(Stage.PLAN).setProvider(provider).setModel(model)
+        .setUnits(1200).setUnit("token").setUsd(usd).setComputeSeconds(1.5).setAt(DAY + 1000).build();
+  }
+
+  /** Rows of this test's story and run: the other test writes a run of its own. */
+  private static List<Integer> counts() throws SQLException {
+    return List.of(count("SELECT count(*) FROM stories WHERE id = 'story-sink-1'"),
+        count("SELECT count(*) FROM pipeline_runs WHERE id = 'run-sink-1'"),
+        count("SELECT count(*) FROM costs WHERE run_id = 'run-sink-costs'"));
+  }
+
+  private static int count(String query) throws SQLException {
+    try (Connection db = database(); Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(query)) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  private static Connection database() throws SQLException {
+    return DriverManager.getConnection(sinks.databaseUrl());
+  }
+}
