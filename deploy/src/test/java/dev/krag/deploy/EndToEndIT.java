@@ -55,15 +55,15 @@ class EndToEndIT {
     assertThat(result.get("shots").asInt()).isGreaterThanOrEqualTo(result.get("scenes").asInt()).isPositive();
     assertThat(result.get("critic").get("verdict").asText()).isEqualTo("ACCEPT");
     assertThat(stderr.toString()).contains("✔ parse").contains("✔ edit").contains("final video").contains("rows written to");
-    assertRowsOf(result.get("runId").asText());
+    assertRowsOf(result.get("runId").asText(), result.get("shots").asInt(), result.get("critic").get("iterations").asInt());
   }
 
   /**
    * The run's rows, read after krag has stopped from the PostgreSQL data it left under the output
-   * folder: its story, its run as it ended, and its cost events each once, adding up to the
-   * compute time the run itself counted.
+   * folder: its story, its run as it ended, its cost events each once (adding up to the compute
+   * time the run itself counted), its assets and the critic's feedback.
    */
-  private void assertRowsOf(String runId) throws Exception {
+  private void assertRowsOf(String runId, int shots, int iterations) throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start(out.resolve("postgres"));
          Connection db = DriverManager.getConnection(postgres.jdbcUrl());
          Statement sql = db.createStatement()) {
@@ -78,6 +78,18 @@ class EndToEndIT {
       costs.next();
       assertThat(costs.getInt(1)).isPositive();
       assertThat(costs.getDouble(2)).as("each cost event once").isCloseTo(counted, withPercentage(0.1));
+      ResultSet assets = sql.executeQuery("SELECT count(*) FILTER (WHERE asset_type = 'image'), count(*) FILTER (WHERE asset_type = 'audio'),"
+          + " count(*) FILTER (WHERE asset_type = 'video') FROM assets WHERE run_id = '" + runId + "'");
+      assets.next();
+      assertThat(assets.getInt(1)).as("a frame per shot, more for shots rendered again").isGreaterThanOrEqualTo(shots);
+      assertThat(assets.getInt(2)).as("a narration per shot").isGreaterThanOrEqualTo(shots);
+      assertThat(assets.getInt(3)).as("a video per iteration").isEqualTo(iterations);
+      ResultSet feedback = sql.executeQuery("SELECT source, (scores->>'checks')::float, jsonb_typeof(issues) FROM feedback"
+          + " WHERE target_id = '" + runId + "' ORDER BY id DESC");
+      assertThat(feedback.next()).as("the critic's row of the last iteration").isTrue();
+      assertThat(feedback.getString(1)).isEqualTo("critic");
+      assertThat(feedback.getDouble(2)).isBetween(0.0, 1.0);
+      assertThat(feedback.getString(3)).isEqualTo("array");
     }
   }
 

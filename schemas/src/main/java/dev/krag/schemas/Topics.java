@@ -56,6 +56,14 @@ public final class Topics {
   public static final Topic<String, Run> RUNS =
       new Topic<>("krag.runs.v1", String.class, Run.class, RUN_PARTITIONS, Cleanup.COMPACT, null);
 
+  /** The analytics table `assets`, row by row, projected from the generated assets and videos. */
+  public static final Topic<String, AssetRow> ASSET_ROWS =
+      new Topic<>("krag.asset-rows.v1", String.class, AssetRow.class, RUN_PARTITIONS, Cleanup.COMPACT, null);
+
+  /** The analytics table `feedback`, row by row, projected from critiques and people's feedback. */
+  public static final Topic<String, FeedbackRow> FEEDBACK_ROWS =
+      new Topic<>("krag.feedback-rows.v1", String.class, FeedbackRow.class, RUN_PARTITIONS, Cleanup.COMPACT, null);
+
   /** Records no stage could read or process, raw, with the reason in their headers. */
   public static final Topic<byte[], byte[]> DLQ =
       new Topic<>("krag.dlq.v1", byte[].class, byte[].class, 1, Cleanup.DELETE, Duration.ofDays(30));
@@ -66,7 +74,7 @@ public final class Topics {
   public static List<Topic<?, ?>> all() {
     return List.of(
         STORIES, RUNS_REQUESTED, SCENES_PARSED, SHOTS_PLANNED, SHOT_TASKS, ASSETS_GENERATED,
-        EDITS_REQUESTED, VIDEOS_EDITED, CRITIQUES, FEEDBACK, RUN_EVENTS, COSTS, RUNS, DLQ);
+        EDITS_REQUESTED, VIDEOS_EDITED, CRITIQUES, FEEDBACK, RUN_EVENTS, COSTS, RUNS, ASSET_ROWS, FEEDBACK_ROWS, DLQ);
   }
 
   /** The key of a shot task: the run, then the shot, so tasks spread over partitions. */

@@ -6,6 +6,7 @@ import dev.krag.schemas.SerdeFactory;
 import dev.krag.schemas.ShotAssetsProgress;
 import dev.krag.schemas.Topics;
 import dev.krag.topologies.Wiring;
+import dev.krag.topologies.analytics.AnalyticsRows;
 import dev.krag.topologies.bookkeeping.BookkeepingProcessors.CostProcessor;
 import dev.krag.topologies.bookkeeping.BookkeepingProcessors.FanInProcessor;
 import dev.krag.topologies.bookkeeping.BookkeepingProcessors.RunEventProcessor;
@@ -18,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The run's ledger, exactly once: run state, costs (each event once), the fan-in of rendered shots
- * and the verdicts that complete, fail or refine a run. Every input is keyed by run id and
+ * and the verdicts that complete, fail or refine a run; and the rows of the analytics tables
+ * that are not one record each. Every input is keyed by run id and
  * co-partitioned, so one task holds all of a run's state.
  */
 public final class BookkeepingTopology {
@@ -75,6 +77,8 @@ public final class BookkeepingTopology {
     wiring.sink(Topics.EDITS_REQUESTED, FAN_IN);
     wiring.sink(Topics.SHOT_TASKS, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
     wiring.sink(Topics.RUN_EVENTS, FAN_IN, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
+
+    AnalyticsRows.addTo(topology, wiring);
     return topology;
   }
 }

@@ -2,12 +2,14 @@ package dev.krag.topologies.bookkeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.schemas.AssetRow;
 import dev.krag.schemas.CheckResult;
 import dev.krag.schemas.CostEvent;
 import dev.krag.schemas.Critique;
 import dev.krag.schemas.EditRequested;
 import dev.krag.schemas.Feedback;
 import dev.krag.schemas.FeedbackAction;
+import dev.krag.schemas.FeedbackRow;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.RunCosts;
@@ -20,6 +22,7 @@ import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.Stage;
 import dev.krag.schemas.Topics;
 import dev.krag.schemas.Verdict;
+import dev.krag.schemas.VideoEdited;
 import dev.krag.stages.Fixtures;
 import dev.krag.topologies.Driver;
 import dev.krag.topologies.RunEvents;
@@ -171,6 +174,38 @@ class BookkeepingTopologyTest {
 
     assertThat((Run) driver.storeValue(BookkeepingTopology.RUN_STATE, RUN)).isNotNull();
     assertThat((RunCosts) driver.storeValue(BookkeepingTopology.RUN_COSTS, RUN)).isNull();
+  }
+
+  @Test
+  void aRenderedShotIsTwoAssetRowsAVideoOneAndACritiqueOrAPersonsWordOneFeedbackRowEachKeyedByItsId() {
+    ShotAssets shot = assetsOf(1, 0).getFirst();
+    driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, shot);
+    driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, shot); // redelivered: the same rows again, upserted by id
+    driver.input(Topics.VIDEOS_EDITED).pipeInput(RUN, VideoEdited.newBuilder().setRunId(RUN).setTitle("t").setIteration(0)
+        .setVideoPath("outputs/run-test/final.mp4").setPlannedSeconds(2).setShots(List.of(shot)).setSceneCount(1)
+        .setConfig(RunConfig.newBuilder().build()).build());
+    driver.input(Topics.CRITIQUES).pipeInput(RUN, critique(0, Verdict.ACCEPT, List.of()));
+    driver.input(Topics.FEEDBACK).pipeInput(RUN, Feedback.newBuilder().setFeedbackId("fb-1").setRunId(RUN)
+        .setAction(FeedbackAction.REJECT_SHOT).setShotId("s1").setComment("the fox is missing").setCreatedAt(5).build());
+
+    Map<String, AssetRow> assets = driver.output(Topics.ASSET_ROWS).readKeyValuesToMap();
+    assertThat(assets).containsOnlyKeys("img-0-0", "a-0", RUN + "/video/0");
+    assertThat(assets.get("img-0-0").getAssetType()).isEqualTo("image");
+    assertThat(assets.get("img-0-0").getGenerationParams()).containsEntry("shot", "s1").containsKeys("prompt", "camera");
+    assertThat(assets.get("a-0").getAssetType()).isEqualTo("audio");
+    assertThat(assets.get("a-0").getGenerationParams()).containsEntry("narration", "narration 0");
+    assertThat(assets.get(RUN + "/video/0").getFilePath()).isEqualTo("outputs/run-test/final.mp4");
+    assertThat(assets.values()).allMatch(a -> a.getRunId().equals(RUN));
+    Map<String, FeedbackRow> feedback = driver.output(Topics.FEEDBACK_ROWS).readKeyValuesToMap();
+    assertThat(feedback).containsOnlyKeys(RUN + "/critic/0", "fb-1");
+    FeedbackRow critic = feedback.get(RUN + "/critic/0");
+    assertThat(critic.getSource()).isEqualTo("critic");
+    assertThat(critic.getTargetId()).isEqualTo(RUN);
+    assertThat(critic.getScores()).containsEntry("checks", 0.9).containsKeys("hook", "pacing", "audioMix");
+    FeedbackRow person = feedback.get("fb-1");
+    assertThat(person.getSource()).isEqualTo("human");
+    assertThat(person.getTargetType()).isEqualTo("shot");
+    assertThat(person.getIssues()).singleElement().satisfies(i -> assertThat(i.getDetail()).isEqualTo("the fox is missing"));
   }
 
   private void events(RunEvent... events) {
