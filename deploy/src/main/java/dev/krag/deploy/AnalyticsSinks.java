@@ -44,6 +44,8 @@ public final class AnalyticsSinks implements AutoCloseable {
   private final StartedResources started = new StartedResources();
   private final List<Connectors.Connector> connectors = new ArrayList<>();
   private Connectors worker;
+  private WorkerStart embeddedWorker;
+  private EmbeddedConnect embedded;
   private String databaseUrl;
   private String databaseUser;
   private String databasePassword;
@@ -77,10 +79,11 @@ public final class AnalyticsSinks implements AutoCloseable {
     var migrated = Flyway.configure().dataSource(databaseUrl, databaseUser, databasePassword).locations("classpath:db/migration")
         .load().migrate();
     log.info("analytics schema at version {} ({} migrations applied now)", migrated.targetSchemaVersion, migrated.migrationsExecuted);
-    URI connect = settings.connectUrl().isEmpty()
-        ? started(EmbeddedConnect.start(bootstrapServers, settings.connectPlugins(), runtimeDir.resolve("connect"))).rest()
-        : URI.create(settings.connectUrl());
-    worker = new Connectors(connect);
+    if (settings.connectUrl().isEmpty()) {
+      embeddedWorker = () -> started(EmbeddedConnect.start(bootstrapServers, settings.connectPlugins(), runtimeDir.resolve("connect")));
+      embedded = embeddedWorker.start();
+    }
+    worker = new Connectors(embedded != null ? embedded.rest() : URI.create(settings.connectUrl()));
     connectors.addAll(Connectors.read(settings.connectors(), Map.of(
         "DATABASE_URL", databaseUrl,
         "DATABASE_USER", databaseUser,
@@ -93,6 +96,25 @@ public final class AnalyticsSinks implements AutoCloseable {
 
   public String databaseUrl() {
     return databaseUrl;
+  }
+
+  /** How the embedded worker is started, to start it again. */
+  private interface WorkerStart {
+    EmbeddedConnect start() throws Exception;
+  }
+
+  /**
+   * Stops the embedded Connect worker and starts a new one in its place, as after a crash: its
+   * connectors are applied again and resume from the offsets they committed to Kafka.
+   */
+  public void restartWorker() throws Exception {
+    if (embedded == null) {
+      throw new IllegalStateException("the Connect worker at " + worker + " is not krag's to restart");
+    }
+    embedded.close();
+    embedded = embeddedWorker.start();
+    worker = new Connectors(embedded.rest());
+    worker.apply(connectors);
   }
 
   /**

@@ -116,6 +116,27 @@ class AnalyticsSinksIT {
         .isNotBlank();
   }
 
+  @Test
+  void aWorkerRestartedWhileRecordsArriveLosesNoRowAndDuplicatesNone() throws Exception {
+    try (Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
+      for (int i = 0; i < 20; i++) {
+        publisher.send(Topics.COSTS, "run-restart", restartCost(i));
+      }
+      sinks.restartWorker(); // whatever was written but not committed is delivered again
+      for (int i = 10; i < 30; i++) {
+        publisher.send(Topics.COSTS, "run-restart", restartCost(i));
+      }
+    }
+
+    assertThat(sinks.awaitCaughtUp(platform.bootstrapServers(), CATCH_UP)).isTrue();
+    assertThat(count("SELECT count(*) FROM costs WHERE run_id = 'run-restart'")).as("30 events, 10 of them sent twice").isEqualTo(30);
+    assertThat(count("SELECT round(sum(usd) * 1000) FROM costs WHERE run_id = 'run-restart'")).isEqualTo(30);
+  }
+
+  private static CostEvent restartCost(int i) {
+    return CostEvent.newBuilder(cost("restart-" + i, "openai", "gpt-4.1-mini", 0.001)).setRunId("run-restart").build();
+  }
+
   /** A story, a run that moves on (its later record replaces the earlier), and three cost events, one of them sent twice. */
   private static void publishOnce() throws Exception {
     try (Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
