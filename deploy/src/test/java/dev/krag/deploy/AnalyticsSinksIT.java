@@ -3,6 +3,7 @@ package dev.krag.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krag.schemas.CostEvent;
+import dev.krag.schemas.CostLine;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunStatus;
 import dev.krag.schemas.Stage;
@@ -62,7 +63,8 @@ class AnalyticsSinksIT {
     assertThat(counts()).as("a story, a run, and two cost events: the redelivered one counted once").containsExactly(1, 1, 2);
     try (Connection db = database(); Statement sql = db.createStatement()) {
       ResultSet run = sql.executeQuery("SELECT status, current_stage, story_id, cost_usd, stage_outputs->>'plan.shots' AS shots,"
-          + " config->>'fps' AS fps, pg_typeof(config)::text AS config_type, created_at FROM pipeline_runs WHERE id = 'run-sink-1'");
+          + " config->>'fps' AS fps, pg_typeof(config)::text AS config_type, costs->0->>'provider' AS provider, created_at"
+          + " FROM pipeline_runs WHERE id = 'run-sink-1'");
       assertThat(run.next()).isTrue();
       assertThat(run.getString("status")).as("the last record of the run wins").isEqualTo("COMPLETED");
       assertThat(run.getString("current_stage")).isEqualTo("CRITIQUE");
@@ -71,6 +73,7 @@ class AnalyticsSinksIT {
       assertThat(run.getString("shots")).isEqualTo("9");
       assertThat(run.getString("fps")).isEqualTo("24");
       assertThat(run.getString("config_type")).isEqualTo("jsonb");
+      assertThat(run.getString("provider")).as("the bill's lines as JSON").isEqualTo("openai");
       assertThat(run.getTimestamp("created_at").toInstant().toEpochMilli()).isEqualTo(DAY);
 
       ResultSet story = sql.executeQuery("SELECT title, source_type, status FROM stories WHERE id = 'story-sink-1'");
@@ -154,6 +157,7 @@ class AnalyticsSinksIT {
   private static Run run(String id, RunStatus status, Stage stage) {
     return Run.newBuilder().setRunId(id).setStoryId("story-sink-1").setTitle("The Fox and the Cat").setStatus(status)
         .setCurrentStage(stage).setIteration(0).setCostUsd(0.012).setStageOutputs(Map.of("plan.shots", "9"))
+        .setCostLines(List.of(new CostLine(Stage.PLAN, "openai", "gpt-4.1", 1, 0.012, 1.5)))
         .setConfig(dev.krag.schemas.RunConfig.newBuilder().build()).setCreatedAt(DAY).setUpdatedAt(DAY + 60_000).build();
   }
 

@@ -67,16 +67,19 @@ class EndToEndIT {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start(out.resolve("postgres"));
          Connection db = DriverManager.getConnection(postgres.jdbcUrl());
          Statement sql = db.createStatement()) {
-      ResultSet run = sql.executeQuery("SELECT r.status, r.video_path, r.compute_seconds, count(s.id) AS stories"
-          + " FROM pipeline_runs r LEFT JOIN stories s ON s.id = r.story_id WHERE r.id = '" + runId + "' GROUP BY 1, 2, 3");
+      ResultSet run = sql.executeQuery("SELECT r.status, r.video_path, r.compute_seconds,"
+          + " (SELECT count(*) FROM stories s WHERE s.id = r.story_id) AS stories,"
+          + " (SELECT sum((line->>'calls')::int) FROM jsonb_array_elements(r.costs) line) AS calls"
+          + " FROM pipeline_runs r WHERE r.id = '" + runId + "'");
       assertThat(run.next()).as("a row for " + runId).isTrue();
       assertThat(run.getString("status")).isEqualTo("COMPLETED");
       assertThat(run.getString("video_path")).endsWith("final.mp4");
       assertThat(run.getInt("stories")).isEqualTo(1);
       double counted = run.getDouble("compute_seconds");
+      int calls = run.getInt("calls");
       ResultSet costs = sql.executeQuery("SELECT count(*), sum(compute_seconds) FROM costs WHERE run_id = '" + runId + "'");
       costs.next();
-      assertThat(costs.getInt(1)).isPositive();
+      assertThat(costs.getInt(1)).as("a row per cost event, as many as the run's bill counted calls").isPositive().isEqualTo(calls);
       assertThat(costs.getDouble(2)).as("each cost event once").isCloseTo(counted, withPercentage(0.1));
       ResultSet assets = sql.executeQuery("SELECT count(*) FILTER (WHERE asset_type = 'image'), count(*) FILTER (WHERE asset_type = 'audio'),"
           + " count(*) FILTER (WHERE asset_type = 'video') FROM assets WHERE run_id = '" + runId + "'");

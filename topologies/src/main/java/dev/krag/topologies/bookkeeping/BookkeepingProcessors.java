@@ -70,7 +70,7 @@ final class BookkeepingProcessors {
         RunStateStore runs = new RunStateStore(store(BookkeepingTopology.RUN_STATE));
         Run previous = runs.get(runId);
         Run current = previous != null ? previous : RunStateAggregator.placeholder(runId, event.getAt());
-        runs.update(previous, RunStateAggregator.withCosts(current, bill.getTotalUsd(), bill.getComputeSeconds(), event.getAt()), out);
+        runs.update(previous, RunStateAggregator.withCosts(current, bill, event.getAt()), out);
       });
     }
   }

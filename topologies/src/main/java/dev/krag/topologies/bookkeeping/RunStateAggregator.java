@@ -1,6 +1,7 @@
 package dev.krag.topologies.bookkeeping;
 
 import dev.krag.schemas.Run;
+import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.RunEvent;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.RunStatus;
@@ -67,9 +68,9 @@ public final class RunStateAggregator {
   }
 
   /** Costs ride on the run too, so that readers of the runs topic see them without a second lookup. */
-  public static Run withCosts(Run current, double usd, double computeSeconds, long at) {
-    return Run.newBuilder(current).setCostUsd(usd).setComputeSeconds(computeSeconds)
-        .setUpdatedAt(Math.max(current.getUpdatedAt(), at)).build();
+  public static Run withCosts(Run current, RunCosts bill, long at) {
+    return Run.newBuilder(current).setCostUsd(bill.getTotalUsd()).setComputeSeconds(bill.getComputeSeconds())
+        .setCostLines(bill.getLines()).setUpdatedAt(Math.max(current.getUpdatedAt(), at)).build();
   }
 
   /** A run known only from its events, until its request is read. */

@@ -85,6 +85,7 @@ class BookkeepingTopologyTest {
     assertThat(costs.getLines()).singleElement().satisfies(line -> assertThat(line.getCalls()).isEqualTo(2));
     Run run = driver.storeValue(BookkeepingTopology.RUN_STATE, RUN);
     assertThat(run.getCostUsd()).isEqualTo(0.008, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(run.getCostLines()).as("the bill rides on the run").isEqualTo(costs.getLines());
   }
 
   @Test
