@@ -180,36 +180,38 @@ public final class AnalyticsSinks implements AutoCloseable {
    */
   private static boolean unwritten(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long from, long end,
       Set<String> deadLettered) {
-    reader.assign(List.of(partition));
-    reader.seek(partition, from);
-    long deadline = System.nanoTime() + MARKER_READ.toNanos();
-    while (reader.position(partition) < end && System.nanoTime() < deadline) {
-      for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
-        if (record.offset() < end && !deadLettered.contains(source(record.topic(), record.partition(), record.offset()))) {
-          return true;
-        }
-      }
-    }
-    return reader.position(partition) < end;
+    Stretch stretch = read(reader, partition, from, end);
+    return !stretch.whole()
+        || stretch.records().stream().anyMatch(r -> !deadLettered.contains(source(r.topic(), r.partition(), r.offset())));
   }
 
   /** Where each record this connector sent to the dead-letter topic came from, as its error headers say. */
   private static Set<String> deadLettered(Admin admin, KafkaConsumer<byte[], byte[]> reader, String connector) throws Exception {
     TopicPartition dlq = new TopicPartition(Topics.DLQ.name(), 0);
+    long start = admin.listOffsets(Map.of(dlq, OffsetSpec.earliest())).all().get().get(dlq).offset();
     long end = admin.listOffsets(Map.of(dlq, OffsetSpec.latest())).all().get().get(dlq).offset();
     Set<String> sources = new HashSet<>();
-    reader.assign(List.of(dlq));
-    reader.seekToBeginning(List.of(dlq));
-    long deadline = System.nanoTime() + MARKER_READ.toNanos();
-    while (reader.position(dlq) < end && System.nanoTime() < deadline) {
-      for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
-        if (connector.equals(header(record, "__connect.errors.connector.name"))) {
-          sources.add(source(header(record, "__connect.errors.topic"), Integer.parseInt(header(record, "__connect.errors.partition")),
-              Long.parseLong(header(record, "__connect.errors.offset"))));
-        }
+    for (ConsumerRecord<byte[], byte[]> record : read(reader, dlq, start, end).records()) {
+      if (connector.equals(header(record, "__connect.errors.connector.name"))) {
+        sources.add(source(header(record, "__connect.errors.topic"), Integer.parseInt(header(record, "__connect.errors.partition")),
+            Long.parseLong(header(record, "__connect.errors.offset"))));
       }
     }
     return sources;
+  }
+
+  /** Records of a partition read from an offset towards another; whole if the reader got there in time. */
+  private record Stretch(List<ConsumerRecord<byte[], byte[]>> records, boolean whole) {}
+
+  private static Stretch read(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long from, long end) {
+    reader.assign(List.of(partition));
+    reader.seek(partition, from);
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    long deadline = System.nanoTime() + MARKER_READ.toNanos();
+    while (reader.position(partition) < end && System.nanoTime() < deadline) {
+      reader.poll(POLL).records(partition).stream().filter(r -> r.offset() < end).forEach(records::add);
+    }
+    return new Stretch(records, reader.position(partition) >= end);
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
@@ -229,5 +231,4 @@ public final class AnalyticsSinks implements AutoCloseable {
   public void close() {
     started.close();
   }
-
 }

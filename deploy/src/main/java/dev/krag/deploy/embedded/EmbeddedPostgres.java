@@ -2,7 +2,6 @@ package dev.krag.deploy.embedded;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +37,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
   /** Local connections are trusted: the user alone, no password. */
   public String jdbcUrl() {
     return server.getJdbcUrl(USER, DATABASE);
-  }
-
-  public DataSource dataSource() {
-    return server.getPostgresDatabase();
   }
 
   @Override

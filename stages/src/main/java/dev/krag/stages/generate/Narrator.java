@@ -65,6 +65,8 @@ public final class Narrator {
   private final List<Voice> voices;
   /** Tried first for quoted speech, then the narrator's; empty when dialogue is read like the rest. */
   private final List<Voice> dialogue;
+  /** The dialogue voices, then the narrator's: the order quoted speech is tried in. */
+  private final List<Voice> quotedVoices;
 
   /**
    * @param voices tried in this order for every sentence
@@ -76,6 +78,9 @@ public final class Narrator {
     }
     this.voices = List.copyOf(voices);
     this.dialogue = List.copyOf(dialogue);
+    List<Voice> quoted = new ArrayList<>(dialogue);
+    quoted.addAll(voices);
+    this.quotedVoices = List.copyOf(quoted);
   }
 
   /** A narrator reading everything, dialogue too, in these voices. */
@@ -113,7 +118,7 @@ public final class Narrator {
           parts.add(new short[voiceChange]);
           at += voiceChange;
         }
-        Reading reading = read(stretch.text(), wordsPerMinute, stretch.quoted() ? dialogueVoices() : voices);
+        Reading reading = read(stretch.text(), wordsPerMinute, stretch.quoted() ? quotedVoices : voices);
         parts.add(reading.samples());
         at += reading.samples().length;
         read.add(new Part(stretch.text(), reading.voice()));
@@ -154,12 +159,6 @@ public final class Narrator {
       }
     }
     return stretches.isEmpty() ? List.of(new Stretch(sentence.text(), false)) : stretches;
-  }
-
-  private List<Voice> dialogueVoices() {
-    List<Voice> all = new ArrayList<>(dialogue);
-    all.addAll(voices);
-    return all;
   }
 
   private record Reading(short[] samples, String voice) {}
