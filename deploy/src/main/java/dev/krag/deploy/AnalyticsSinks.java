@@ -3,6 +3,7 @@ package dev.krag.deploy;
 import dev.krag.deploy.KragConfig.SinkSettings;
 import dev.krag.deploy.embedded.EmbeddedConnect;
 import dev.krag.deploy.embedded.EmbeddedPostgres;
+import dev.krag.schemas.Bucket;
 import dev.krag.schemas.Topics;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where analytics users read krag: PostgreSQL, its tables made by versioned migrations at start-up
- * and filled by Kafka Connect sink connectors from the topics. Embedded unless configured: a
- * PostgreSQL server and a Connect worker in this JVM.
+ * Where analytics users read krag: PostgreSQL, its tables made by versioned migrations at start-up,
+ * and the bucket's artifacts, both filled by Kafka Connect sink connectors from the topics.
+ * Embedded unless configured: a PostgreSQL server and a Connect worker in this JVM.
  */
 public final class AnalyticsSinks implements AutoCloseable {
 
@@ -53,10 +54,10 @@ public final class AnalyticsSinks implements AutoCloseable {
   private AnalyticsSinks() {}
 
   public static AnalyticsSinks start(SinkSettings settings, Path outDir, Path runtimeDir, String bootstrapServers, URI registry,
-      short replicationFactor) throws Exception {
+      Bucket bucket, short replicationFactor) throws Exception {
     AnalyticsSinks sinks = new AnalyticsSinks();
     try {
-      sinks.startAll(settings, outDir, runtimeDir, bootstrapServers, registry, replicationFactor);
+      sinks.startAll(settings, outDir, runtimeDir, bootstrapServers, registry, bucket, replicationFactor);
     } catch (Exception | Error e) {
       sinks.close();
       throw e;
@@ -65,7 +66,7 @@ public final class AnalyticsSinks implements AutoCloseable {
   }
 
   private void startAll(SinkSettings settings, Path outDir, Path runtimeDir, String bootstrapServers, URI registry,
-      short replicationFactor) throws Exception {
+      Bucket bucket, short replicationFactor) throws Exception {
     if (settings.databaseUrl().isEmpty()) {
       EmbeddedPostgres postgres = started(EmbeddedPostgres.start(outDir.resolve("postgres")));
       databaseUrl = postgres.jdbcUrl();
@@ -84,18 +85,33 @@ public final class AnalyticsSinks implements AutoCloseable {
       embedded = embeddedWorker.start();
     }
     worker = new Connectors(embedded != null ? embedded.rest() : URI.create(settings.connectUrl()));
-    connectors.addAll(Connectors.read(settings.connectors(), Map.of(
-        "DATABASE_URL", databaseUrl,
-        "DATABASE_USER", databaseUser,
-        "DATABASE_PASSWORD", databasePassword,
-        "REGISTRY_URL", registry.toString(),
-        "DLQ_TOPIC", Topics.DLQ.name(),
-        "REPLICATION_FACTOR", Short.toString(replicationFactor))));
+    connectors.addAll(Connectors.read(settings.connectors(), Map.ofEntries(
+        Map.entry("DATABASE_URL", databaseUrl),
+        Map.entry("DATABASE_USER", databaseUser),
+        Map.entry("DATABASE_PASSWORD", databasePassword),
+        Map.entry("S3_ENDPOINT", bucket.endpoint().toString()),
+        Map.entry("S3_REGION", bucket.region()),
+        Map.entry("S3_BUCKET", bucket.name()),
+        Map.entry("S3_ACCESS_KEY_ID", bucket.accessKey()),
+        Map.entry("S3_SECRET_ACCESS_KEY", bucket.secretKey()),
+        Map.entry("REGISTRY_URL", registry.toString()),
+        Map.entry("DLQ_TOPIC", Topics.DLQ.name()),
+        Map.entry("REPLICATION_FACTOR", Short.toString(replicationFactor)))));
     worker.apply(connectors);
   }
 
   public String databaseUrl() {
     return databaseUrl;
+  }
+
+  /** The Connect worker's REST API, where the connectors' states and offsets are. */
+  public URI connectUrl() {
+    return worker.rest();
+  }
+
+  /** The connectors applied at start-up, their variables filled in. */
+  public List<Connectors.Connector> connectors() {
+    return List.copyOf(connectors);
   }
 
   /** How the embedded worker is started, to start it again. */
@@ -109,7 +125,7 @@ public final class AnalyticsSinks implements AutoCloseable {
    */
   public void restartWorker() throws Exception {
     if (embedded == null) {
-      throw new IllegalStateException("the Connect worker at " + worker + " is not krag's to restart");
+      throw new IllegalStateException("the Connect worker at " + worker.rest() + " is not krag's to restart");
     }
     embedded.close();
     embedded = embeddedWorker.start();

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Connectors {
 
   private static final Logger log = LoggerFactory.getLogger(Connectors.class);
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)}");
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +42,10 @@ public final class Connectors {
 
   /** A connector's name and its configuration with every variable filled. */
   public record Connector(String name, Map<String, String> config) {}
+
+  public URI rest() {
+    return worker;
+  }
 
   /** Every {@code *.json} in {@code dir}, by file name, with {@code variables} filled in. */
   public static List<Connector> read(Path dir, Map<String, String> variables) throws IOException {

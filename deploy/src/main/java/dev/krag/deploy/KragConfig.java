@@ -1,7 +1,9 @@
 package dev.krag.deploy;
 
+import dev.krag.schemas.Bucket;
 import dev.krag.schemas.RunConfig;
 import dev.krag.stages.critique.CriticSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.function.Function;
  * @param neo4j the knowledge graph's database; an empty URI starts an embedded Neo4j under the output folder
  * @param qdrant where vectors live if not in Neo4j's vector index
  * @param providers the remote language and embedding models, if any
+ * @param storage the S3 bucket the stages keep media in and the artifact sink writes to
  * @param sinks where the records land for analytics: PostgreSQL through Kafka Connect
  * @param replicationFactor of krag's topics and internal topics ({@code KRAG_REPLICATION_FACTOR})
  * @param stageThreads stream threads for the heavy stages ({@code KRAG_STAGE_THREADS})
@@ -38,6 +41,7 @@ public record KragConfig(
     Neo4jSettings neo4j,
     QdrantSettings qdrant,
     ProviderSettings providers,
+    StorageSettings storage,
     SinkSettings sinks,
     short replicationFactor,
     int stageThreads,
@@ -74,6 +78,7 @@ public record KragConfig(
             s.text("NEO4J_DATABASE", "neo4j")),
         QdrantSettings.of(s.text("QDRANT_URL", ""), s.text("QDRANT_API_KEY", "")),
         ProviderSettings.of(s),
+        StorageSettings.of(s),
         SinkSettings.of(s),
         (short) s.integer("KRAG_REPLICATION_FACTOR", 1),
         s.integer("KRAG_STAGE_THREADS", 2),
@@ -105,14 +110,14 @@ public record KragConfig(
   }
 
   public KragConfig withOutDir(Path dir) {
-    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, sinks, replicationFactor, stageThreads, run, critic,
+    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, run, critic,
         dialogueVoice, maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
-    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, sinks, replicationFactor, stageThreads, condensed, critic,
+    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, condensed, critic,
         dialogueVoice, maxStoryBytes, runTimeout, stallTimeout);
   }
 
@@ -128,6 +133,7 @@ public record KragConfig(
         : "neo4j vector index");
     m.put("language models", String.join(" → ", providers.languageModels()) + (providers.languageModels().isEmpty() ? "" : " → ") + "local");
     m.put("embeddings", providers.embeddings());
+    m.put("bucket", (storage.endpoint().isEmpty() ? "embedded" : storage.endpoint()) + " / " + storage.bucket());
     m.put("sinks", !sinks.enabled() ? "off"
         : "postgres " + (sinks.databaseUrl().isEmpty() ? "embedded" : sinks.databaseUrl()) + " via connect "
             + (sinks.connectUrl().isEmpty() ? "embedded" : sinks.connectUrl()));
@@ -169,6 +175,36 @@ public record KragConfig(
   }
 
   /**
+   * The S3 bucket of media and artifacts ({@code S3_ENDPOINT}, {@code S3_BUCKET}, {@code S3_REGION},
+   * {@code S3_ACCESS_KEY_ID}, {@code S3_SECRET_ACCESS_KEY}). An empty endpoint starts an S3 server in
+   * this JVM whose objects are plain files under the output folder; its keys are the defaults.
+   */
+  public record StorageSettings(String endpoint, String bucket, String region, String accessKey, String secretKey) {
+
+    static StorageSettings of(Settings s) {
+      String endpoint = s.text("S3_ENDPOINT", "");
+      require(endpoint.isEmpty() || endpoint.startsWith("http://") || endpoint.startsWith("https://"),
+          "S3_ENDPOINT must be an http(s) URL such as http://minio:9000, not '" + endpoint + "'");
+      StorageSettings settings = new StorageSettings(endpoint, s.text("S3_BUCKET", Bucket.DEFAULT_NAME), s.text("S3_REGION", "us-east-1"),
+          s.text("S3_ACCESS_KEY_ID", endpoint.isEmpty() ? "krag" : ""), s.text("S3_SECRET_ACCESS_KEY", endpoint.isEmpty() ? "krag-embedded" : ""));
+      require(!settings.accessKey().isEmpty() && !settings.secretKey().isEmpty(),
+          "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set with S3_ENDPOINT");
+      return settings;
+    }
+
+    /** The bucket on the server at {@code at}: the configured endpoint, or the embedded server's. */
+    public Bucket bucket(URI at) {
+      return new Bucket(at, region, bucket, accessKey, secretKey);
+    }
+
+    @Override
+    public String toString() {
+      return "StorageSettings[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + ", accessKey=" + accessKey
+          + ", secretKey=****]";
+    }
+  }
+
+  /**
    * Where the knowledge graph lives ({@code NEO4J_URI}, {@code NEO4J_USER}, {@code NEO4J_PASSWORD},
    * {@code NEO4J_DATABASE}).
    */
@@ -192,9 +228,9 @@ public record KragConfig(
       if (url.isEmpty()) {
         return new QdrantSettings("", 0, false, apiKey);
       }
-      java.net.URI uri;
+      URI uri;
       try {
-        uri = java.net.URI.create(url);
+        uri = URI.create(url);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("QDRANT_URL must be a URL such as http://localhost:6334, not '" + url + "'");
       }
@@ -221,12 +257,12 @@ public record KragConfig(
    * speaks OpenAI's API (vLLM, Ollama, llama.cpp). With a key and nothing else set, krag uses
    * gpt-4.1 and text-embedding-3-large.
    */
-  public record ProviderSettings(List<String> languageModels, String embeddings, String openAiKey, java.net.URI openAiBaseUrl,
+  public record ProviderSettings(List<String> languageModels, String embeddings, String openAiKey, URI openAiBaseUrl,
       Duration timeout, int attempts) {
 
     public static final String OPENAI = "openai";
     public static final String LOCAL = "local";
-    static final java.net.URI OPENAI_API = java.net.URI.create("https://api.openai.com/v1/");
+    static final URI OPENAI_API = URI.create("https://api.openai.com/v1/");
 
     static ProviderSettings of(Settings s) {
       String key = s.text("OPENAI_API_KEY", "");
@@ -239,7 +275,7 @@ public record KragConfig(
         }
       }
       String base = s.text("OPENAI_BASE_URL", OPENAI_API.toString());
-      java.net.URI baseUrl = java.net.URI.create(base.endsWith("/") ? base : base + "/");
+      URI baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
       boolean reachable = !key.isEmpty() || !baseUrl.equals(OPENAI_API);
       List<String> models = List.of(s.text("KRAG_LLM_MODELS", reachable ? OPENAI + ":gpt-4.1" : "").split("\\s*,\\s*")).stream()
           .filter(m -> !m.isEmpty()).toList();

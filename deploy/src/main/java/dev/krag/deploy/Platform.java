@@ -20,7 +20,8 @@ import dev.krag.stages.knowledge.Neo4jVectorStore;
 import dev.krag.stages.knowledge.QdrantVectorStore;
 import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.knowledge.VectorStore;
-import dev.krag.stages.store.LocalAssetStore;
+import dev.krag.stages.store.AssetStore;
+import dev.krag.stages.store.S3AssetStore;
 import dev.krag.topologies.StreamsRunner;
 import dev.krag.topologies.StreamsSettings;
 import dev.krag.topologies.bookkeeping.BookkeepingTopology;
@@ -33,7 +34,8 @@ import java.util.Optional;
 
 /**
  * Everything a run needs, started in order and closed in reverse: the broker and the registry
- * (embedded unless configured), the topics, the analytics sinks, and both Streams applications.
+ * (embedded unless configured), the topics, the bucket, the analytics sinks, and both Streams
+ * applications.
  */
 public final class Platform implements AutoCloseable {
 
@@ -48,6 +50,8 @@ public final class Platform implements AutoCloseable {
   private StreamsRunner bookkeeping;
   private KnowledgeGraphConnection knowledge;
   private AnalyticsSinks analytics;
+  private ObjectStorage storage;
+  private S3AssetStore assets;
 
   private Platform(KragConfig config) {
     this.config = config;
@@ -79,9 +83,11 @@ public final class Platform implements AutoCloseable {
     SchemaRegistration.registerAll(serdes, SchemaRegistration.catalogue());
     SchemaRegistration.registerAll(serdes, BookkeepingTopology.changelogs());
     TopicProvisioner.ensure(bootstrapServers, Topics.all(), config.replicationFactor());
+    storage = started(ObjectStorage.start(config.storage(), config.outDir()));
+    assets = started(new S3AssetStore(storage.bucket(), config.outDir().resolve("cache")));
     if (config.sinks().enabled()) {
       analytics = started(AnalyticsSinks.start(config.sinks(), config.outDir(), runtimeDir, bootstrapServers, registry,
-          config.replicationFactor()));
+          storage.bucket(), config.replicationFactor()));
     }
 
     knowledge = started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j")));
@@ -95,7 +101,6 @@ public final class Platform implements AutoCloseable {
   }
 
   private Stages stages() {
-    LocalAssetStore assets = new LocalAssetStore(config.outDir());
     Providers providers = new Providers(config.providers());
     return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(providers.embedder(), vectorStore()),
         providers.planner(), new ShotGenerator(new SilhouetteIllustrator(), narrator(), assets),
@@ -122,6 +127,15 @@ public final class Platform implements AutoCloseable {
 
   public SerdeFactory serdes() {
     return serdes;
+  }
+
+  /** The bucket the stages keep media in, and where a run's video is read from. */
+  public AssetStore assets() {
+    return assets;
+  }
+
+  public ObjectStorage storage() {
+    return storage;
   }
 
   /** The analytics database and its sink connectors, unless turned off. */

@@ -2,14 +2,24 @@ package dev.krag.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.deploy.embedded.TopicProvisioner;
+import dev.krag.schemas.AssetKeys;
+import dev.krag.schemas.AvroJson;
+import dev.krag.schemas.AvroSamples;
 import dev.krag.schemas.CostEvent;
 import dev.krag.schemas.CostLine;
+import dev.krag.schemas.Critique;
+import dev.krag.schemas.CritiqueHistory;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunStatus;
+import dev.krag.schemas.ScenesParsed;
+import dev.krag.schemas.ShotsPlanned;
 import dev.krag.schemas.Stage;
 import dev.krag.schemas.Story;
 import dev.krag.schemas.StorySource;
+import dev.krag.schemas.Topic;
 import dev.krag.schemas.Topics;
+import dev.krag.schemas.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,11 +40,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The analytics sinks on real servers: the broker, the registry, PostgreSQL and a Kafka Connect
- * worker with the Debezium JDBC sink. Records written to the topics become rows, upserted by key,
- * so a replay changes no count; a record the sink cannot read goes to the dead-letter topic.
+ * The analytics sinks on real servers: the broker, the registry, PostgreSQL, an S3 server and a
+ * Kafka Connect worker with the Debezium JDBC sink and krag's artifact sink. Records written to the
+ * topics become rows, upserted by key, and objects, under keys of their own, so a replay changes no
+ * count; a record a sink cannot read goes to the dead-letter topic.
  */
 class AnalyticsSinksIT {
 
@@ -134,6 +149,91 @@ class AnalyticsSinksIT {
     assertThat(sinks.awaitCaughtUp(platform.bootstrapServers(), CATCH_UP)).isTrue();
     assertThat(count("SELECT count(*) FROM costs WHERE run_id = 'run-restart'")).as("30 events, 10 of them sent twice").isEqualTo(30);
     assertThat(count("SELECT round(sum(usd) * 1000) FROM costs WHERE run_id = 'run-restart'")).isEqualTo(30);
+  }
+
+  @Test
+  void artifactsBecomeJsonObjectsInTheBucketOnceEachAndAPoisonRecordGoesToTheDeadLetterTopic() throws Exception {
+    // Topics of this test's own, read by a second artifact connector: on krag's topics the stages would act on the records.
+    Topic<String, ScenesParsed> scenes = testTopic("it.artifacts.scenes.v1", ScenesParsed.class);
+    Topic<String, ShotsPlanned> shots = testTopic("it.artifacts.shots.v1", ShotsPlanned.class);
+    Topic<String, Critique> critiques = testTopic("it.artifacts.critiques.v1", Critique.class);
+    TopicProvisioner.ensure(platform.bootstrapServers(), List.of(scenes, shots, critiques), (short) 1);
+    Connectors.Connector artifacts = sinks.connectors().stream().filter(c -> c.name().equals("artifacts")).findFirst().orElseThrow();
+    Map<String, String> config = new HashMap<>(artifacts.config());
+    config.put("topics", String.join(",", scenes.name(), shots.name(), critiques.name()));
+    new Connectors(sinks.connectUrl()).apply(List.of(new Connectors.Connector("artifacts-it", config)));
+
+    ScenesParsed graph = ScenesParsed.newBuilder(AvroSamples.of(ScenesParsed.class)).setRunId("run-art").setTitle("The Fox and the Cat").build();
+    ShotsPlanned plan = ShotsPlanned.newBuilder(AvroSamples.of(ShotsPlanned.class)).setRunId("run-art").setSceneCount(2).build();
+    Critique first = Critique.newBuilder(AvroSamples.of(Critique.class)).setRunId("run-art").setIteration(0).setVerdict(Verdict.REFINE).build();
+    Critique second = Critique.newBuilder(first).setIteration(1).setVerdict(Verdict.ACCEPT).build();
+    Runnable publish = () -> {
+      try (Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes());
+           KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+               platform.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+        publisher.send(scenes, "run-art", graph);
+        publisher.send(shots, "run-art", plan);
+        publisher.send(critiques, "run-art", first);
+        raw.send(new ProducerRecord<>(critiques.name(), "run-art".getBytes(StandardCharsets.UTF_8),
+            "not Avro".getBytes(StandardCharsets.UTF_8))).get();
+        publisher.send(critiques, "run-art", second);
+        publisher.send(critiques, "run-art", first); // delivered again
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    publish.run();
+
+    try (S3Client s3 = platform.storage().bucket().client()) {
+      String bucket = platform.storage().bucket().name();
+      CritiqueHistory feedback = awaitIterations(s3, bucket, 2);
+      assertThat(feedback.getIterations()).extracting(Critique::getIteration).as("after the poison record too").containsExactly(0, 1);
+      assertThat(AvroJson.read(object(s3, bucket, AssetKeys.sceneGraph("run-art")), ScenesParsed.class)).isEqualTo(graph);
+      assertThat(AvroJson.read(object(s3, bucket, AssetKeys.shotPlan("run-art")), ShotsPlanned.class)).isEqualTo(plan);
+      List<String> keys = artifactKeys(s3, bucket);
+      assertThat(keys).containsExactlyInAnyOrder(AssetKeys.sceneGraph("run-art"), AssetKeys.shotPlan("run-art"), AssetKeys.feedback("run-art"));
+
+      ConsumerRecord<byte[], byte[]> dead = TopicDump.raw(platform.bootstrapServers(), Topics.DLQ.name()).stream()
+          .filter(r -> r.headers().lastHeader("__connect.errors.connector.name") != null
+              && "artifacts-it".equals(new String(r.headers().lastHeader("__connect.errors.connector.name").value(), StandardCharsets.UTF_8)))
+          .findFirst().orElseThrow();
+      assertThat(new String(dead.headers().lastHeader("__connect.errors.topic").value(), StandardCharsets.UTF_8)).isEqualTo(critiques.name());
+      assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not Avro");
+
+      publish.run();
+      Thread.sleep(3_000); // the replay is written over what is there; nothing new is to be waited for
+      assertThat(artifactKeys(s3, bucket)).as("after a replay").containsExactlyInAnyOrderElementsOf(keys);
+      assertThat(awaitIterations(s3, bucket, 2).getIterations()).extracting(Critique::getIteration).containsExactly(0, 1);
+    }
+  }
+
+  private static <V> Topic<String, V> testTopic(String name, Class<V> type) {
+    return new Topic<>(name, String.class, type, 1, Topic.Cleanup.DELETE, Duration.ofDays(1));
+  }
+
+  private static CritiqueHistory awaitIterations(S3Client s3, String bucket, int iterations) throws Exception {
+    long deadline = System.nanoTime() + CATCH_UP.toNanos();
+    while (true) {
+      try {
+        CritiqueHistory history = AvroJson.read(object(s3, bucket, AssetKeys.feedback("run-art")), CritiqueHistory.class);
+        if (history.getIterations().size() == iterations || System.nanoTime() > deadline) {
+          return history;
+        }
+      } catch (NoSuchKeyException e) {
+        assertThat(System.nanoTime()).as("feedback.json written within " + CATCH_UP).isLessThan(deadline);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static byte[] object(S3Client s3, String bucket, String key) {
+    return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+  }
+
+  /** The run's objects; the file-system server also lists the folders it made, which are no objects. */
+  private static List<String> artifactKeys(S3Client s3, String bucket) {
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("artifacts/run-art/")).contents().stream()
+        .map(S3Object::key).filter(key -> !key.endsWith("/")).toList();
   }
 
   private static CostEvent restartCost(int i) {

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.deploy.cli.Cli;
 import dev.krag.deploy.embedded.EmbeddedPostgres;
+import dev.krag.schemas.AssetKeys;
+import dev.krag.schemas.AvroJson;
+import dev.krag.schemas.CritiqueHistory;
+import dev.krag.schemas.ScenesParsed;
+import dev.krag.schemas.ShotsPlanned;
 import dev.krag.stages.Ffprobe;
 import dev.krag.stages.edit.VideoEditor;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +26,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The main job as a user runs it: {@code krag run TALE --json}, on the embedded broker and registry. */
 class EndToEndIT {
@@ -55,7 +62,43 @@ class EndToEndIT {
     assertThat(result.get("shots").asInt()).isGreaterThanOrEqualTo(result.get("scenes").asInt()).isPositive();
     assertThat(result.get("critic").get("verdict").asText()).isEqualTo("ACCEPT");
     assertThat(stderr.toString()).contains("✔ parse").contains("✔ edit").contains("final video").contains("rows written to");
-    assertRowsOf(result.get("runId").asText(), result.get("shots").asInt(), result.get("critic").get("iterations").asInt());
+    String runId = result.get("runId").asText();
+    int iterations = result.get("critic").get("iterations").asInt();
+    String storyId = assertRowsOf(runId, result.get("shots").asInt(), iterations);
+    assertObjectsOf(runId, storyId, result, iterations);
+  }
+
+  /**
+   * Every object of the bucket layout, read after krag has stopped through the S3 API of a server
+   * started again over the objects it left under the output folder.
+   */
+  private void assertObjectsOf(String runId, String storyId, JsonNode result, int iterations) throws Exception {
+    KragConfig config = KragConfig.from(Map.<String, String>of()::get);
+    try (ObjectStorage storage = ObjectStorage.start(config.storage(), out); S3Client s3 = storage.bucket().client()) {
+      String bucket = storage.bucket().name();
+      List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key)
+          .filter(key -> !key.endsWith("/")).toList();
+      int shots = result.get("shots").asInt();
+      assertThat(keys).contains(AssetKeys.source(storyId), AssetKeys.music(runId), AssetKeys.finalVideo(runId),
+          AssetKeys.sceneGraph(runId), AssetKeys.shotPlan(runId), AssetKeys.feedback(runId), AssetKeys.storyboard(runId));
+      assertThat(keys).filteredOn(k -> k.startsWith("assets/" + runId + "/images/") && k.endsWith(".png")).hasSizeGreaterThanOrEqualTo(shots);
+      assertThat(keys).filteredOn(k -> k.startsWith("assets/" + runId + "/audio/voiceover-") && k.endsWith(".wav"))
+          .hasSizeGreaterThanOrEqualTo(shots);
+      assertThat(keys).filteredOn(k -> k.startsWith("assets/" + runId + "/video/draft-") && k.endsWith(".mp4")).hasSize(iterations);
+
+      byte[] film = s3.getObjectAsBytes(b -> b.bucket(bucket).key(AssetKeys.finalVideo(runId))).asByteArray();
+      assertThat(film).as("the film the user was given is the bucket's").isEqualTo(Files.readAllBytes(Path.of(result.get("video").asText())));
+      ScenesParsed graph = AvroJson.read(s3.getObjectAsBytes(b -> b.bucket(bucket).key(AssetKeys.sceneGraph(runId))).asByteArray(),
+          ScenesParsed.class);
+      assertThat(graph.getScenes()).hasSize(result.get("scenes").asInt());
+      ShotsPlanned plan = AvroJson.read(s3.getObjectAsBytes(b -> b.bucket(bucket).key(AssetKeys.shotPlan(runId))).asByteArray(),
+          ShotsPlanned.class);
+      assertThat(plan.getShots()).hasSize(shots);
+      CritiqueHistory feedback = AvroJson.read(s3.getObjectAsBytes(b -> b.bucket(bucket).key(AssetKeys.feedback(runId))).asByteArray(),
+          CritiqueHistory.class);
+      assertThat(feedback.getIterations()).hasSize(iterations);
+      assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(AssetKeys.source(storyId))).asUtf8String()).contains("cat");
+    }
   }
 
   /**
@@ -63,11 +106,11 @@ class EndToEndIT {
    * folder: its story, its run as it ended, its cost events each once (adding up to the compute
    * time the run itself counted), its assets and the critic's feedback.
    */
-  private void assertRowsOf(String runId, int shots, int iterations) throws Exception {
+  private String assertRowsOf(String runId, int shots, int iterations) throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start(out.resolve("postgres"));
          Connection db = DriverManager.getConnection(postgres.jdbcUrl());
          Statement sql = db.createStatement()) {
-      ResultSet run = sql.executeQuery("SELECT r.status, r.video_path, r.compute_seconds,"
+      ResultSet run = sql.executeQuery("SELECT r.status, r.video_path, r.compute_seconds, r.story_id,"
           + " (SELECT count(*) FROM stories s WHERE s.id = r.story_id) AS stories,"
           + " (SELECT sum((line->>'calls')::int) FROM jsonb_array_elements(r.costs) line) AS calls"
           + " FROM pipeline_runs r WHERE r.id = '" + runId + "'");
@@ -75,6 +118,7 @@ class EndToEndIT {
       assertThat(run.getString("status")).isEqualTo("COMPLETED");
       assertThat(run.getString("video_path")).endsWith("final.mp4");
       assertThat(run.getInt("stories")).isEqualTo(1);
+      String storyId = run.getString("story_id");
       double counted = run.getDouble("compute_seconds");
       int calls = run.getInt("calls");
       ResultSet costs = sql.executeQuery("SELECT count(*), sum(compute_seconds) FROM costs WHERE run_id = '" + runId + "'");
@@ -93,6 +137,7 @@ class EndToEndIT {
       assertThat(feedback.getString(1)).isEqualTo("critic");
       assertThat(feedback.getDouble(2)).isBetween(0.0, 1.0);
       assertThat(feedback.getString(3)).isEqualTo("array");
+      return storyId;
     }
   }
 

@@ -59,6 +59,21 @@ class KragConfigTest {
   }
 
   @Test
+  void anS3EndpointNeedsItsKeysAndTheSecretIsNeverPrinted() {
+    KragConfig config = KragConfig.from(Map.of("S3_ENDPOINT", "http://minio:9000", "S3_ACCESS_KEY_ID", "operator",
+        "S3_SECRET_ACCESS_KEY", "s3cret-key")::get);
+
+    assertThat(config.storage().bucket(java.net.URI.create(config.storage().endpoint())).toString()).contains("minio:9000")
+        .contains("krag-video-platform").doesNotContain("s3cret-key");
+    assertThat(config.storage().toString()).doesNotContain("s3cret-key");
+    assertThat(config.describe().get("bucket")).isEqualTo("http://minio:9000 / krag-video-platform");
+    assertThat(KragConfig.from(Map.<String, String>of()::get).describe().get("bucket")).startsWith("embedded");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("S3_ENDPOINT", "http://minio:9000")::get)).hasMessageContaining("S3_ACCESS_KEY_ID");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("S3_ENDPOINT", "minio:9000", "S3_ACCESS_KEY_ID", "a", "S3_SECRET_ACCESS_KEY", "b")::get))
+        .hasMessageContaining("S3_ENDPOINT");
+  }
+
+  @Test
   void withoutAKeyEverythingIsLocalAndWithOneOpenAiComesFirst() {
     KragConfig offline = KragConfig.from(Map.<String, String>of()::get);
     KragConfig online = KragConfig.from(Map.of("OPENAI_API_KEY", "sk-live-123")::get);

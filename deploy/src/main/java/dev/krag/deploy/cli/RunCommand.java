@@ -13,14 +13,17 @@ import dev.krag.schemas.StorySource;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.InputsHash;
-import dev.krag.stages.store.AssetKeys;
+import dev.krag.stages.store.AssetStore;
+import dev.krag.schemas.AssetKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +66,7 @@ final class RunCommand {
           .setRequestedAt(now).build());
       Progress progress = new Progress(err);
       outcome = watcher.await(runId, config.runTimeout(), config.stallTimeout(), progress::on);
+      download(platform.assets(), outcome.run(), config.outDir());
       // The embedded broker goes with the run: its records must be in the tables before it does.
       for (AnalyticsSinks analytics : platform.analytics().stream().toList()) {
         boolean written = analytics.awaitCaughtUp(platform.bootstrapServers(), SINK_TIMEOUT);
@@ -74,6 +78,23 @@ final class RunCommand {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     return report(runId, outcome, config, seconds, json, out, err);
+  }
+
+  /**
+   * The finished film, its subtitles and storyboard, fetched from the bucket into the output folder
+   * under their keys: the bucket may be remote, or embedded and gone when the platform closes.
+   */
+  private static void download(AssetStore assets, Run run, Path outDir) throws IOException {
+    if (run == null || run.getVideoPath() == null || !assets.exists(run.getVideoPath())) {
+      return;
+    }
+    List<String> keys = new ArrayList<>(List.of(run.getVideoPath(), AssetKeys.storyboard(run.getRunId())));
+    VideoEditor.SUBTITLE_FORMATS.forEach(format -> keys.add(AssetKeys.sidecar(run.getVideoPath(), format)));
+    for (String key : keys) {
+      Path target = outDir.resolve(key);
+      Files.createDirectories(target.getParent());
+      Files.copy(assets.localPath(key), target, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   private static int report(String runId, RunWatcher.Outcome outcome, KragConfig config, double seconds, boolean json,

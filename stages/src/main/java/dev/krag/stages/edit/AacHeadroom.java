@@ -50,7 +50,8 @@ final class AacHeadroom {
     }
   }
 
-  private static void encode(short[] samples, Path file) throws IOException {
+  /** The samples encoded to AAC in {@code file} with the film's audio settings, as they are. */
+  static void encode(short[] samples, Path file) throws IOException {
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
       recorder.setFormat("mp4");
       VideoEditor.audioSettings(recorder);

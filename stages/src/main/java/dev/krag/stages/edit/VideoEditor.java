@@ -10,7 +10,7 @@ import dev.krag.stages.music.Composer;
 import dev.krag.stages.music.Mixer;
 import dev.krag.stages.music.Soundtrack;
 import dev.krag.stages.music.Synth;
-import dev.krag.stages.store.AssetKeys;
+import dev.krag.schemas.AssetKeys;
 import dev.krag.stages.store.AssetStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -80,7 +80,11 @@ public final class VideoEditor {
   /** The film as planned: its segments, and the subtitle cues timed to them. */
   private record Timeline(List<Segment> segments, List<Subtitles.Cue> cues) {}
 
-  public Edited edit(String title, List<ShotAssets> shots, RunConfig config, String videoKey) throws IOException {
+  /**
+   * The film of these shots at {@code videoKey}, its subtitles beside it, and the music under it alone
+   * at {@code musicKey}.
+   */
+  public Edited edit(String title, List<ShotAssets> shots, RunConfig config, String videoKey, String musicKey) throws IOException {
     if (shots.isEmpty()) {
       throw new IllegalArgumentException("nothing to edit: no shots");
     }
@@ -89,11 +93,13 @@ public final class VideoEditor {
     Path picture = Files.createTempFile("krag-picture-", ".mp4");
     Path sound = Files.createTempFile("krag-sound-", ".m4a");
     Path joined = Files.createTempFile("krag-film-", ".mp4");
+    Path music = Files.createTempFile("krag-music-", ".m4a");
     long frames;
     // The sound (music, mix, the AAC check) is made while the picture is encoded: neither waits for the other.
     try (ExecutorService mixing = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("krag-edit-sound").factory())) {
       Future<?> mixed = mixing.submit(() -> {
-        encodeSound(film.segments(), sound);
+        encodeSound(film.segments(), sound, music);
+        store.put(musicKey, music);
         return null;
       });
       frames = encodePicture(film.segments(), config, picture);
@@ -107,6 +113,7 @@ public final class VideoEditor {
       Files.deleteIfExists(picture);
       Files.deleteIfExists(sound);
       Files.deleteIfExists(joined);
+      Files.deleteIfExists(music);
     }
     return new Edited(videoKey, frames / (double) config.getFps(), (System.nanoTime() - started) / 1e9);
   }
@@ -165,14 +172,19 @@ public final class VideoEditor {
         : shot.getCues();
   }
 
-  /** The film's narration with each scene's music under it, mixed, encoded to AAC in {@code file}. */
-  private static void encodeSound(List<Segment> film, Path file) throws IOException {
+  /**
+   * The film's narration with each scene's music under it, mixed, encoded to AAC in {@code file};
+   * the music alone in {@code musicFile}.
+   */
+  private static void encodeSound(List<Segment> film, Path file, Path musicFile) throws IOException {
     List<Soundtrack.Stretch> stretches = film.stream()
         .map(s -> s.captions().isEmpty() ? new Soundtrack.Stretch(null, null, s.audio())
             : new Soundtrack.Stretch(s.sceneId(), s.captions().stream().map(Segment.Line::text).collect(Collectors.joining(" ")),
                 s.audio()))
         .toList();
-    AacHeadroom.encode(new Soundtrack(new Composer(), SYNTH, new Mixer(SOUND)).make(stretches), SOUND, file);
+    Soundtrack.Made made = new Soundtrack(new Composer(), SYNTH, new Mixer(SOUND)).make(stretches);
+    AacHeadroom.encode(made, SOUND, file);
+    AacHeadroom.encode(made.music(), musicFile);
   }
 
   private static void awaitSound(Future<?> mixed) throws IOException {

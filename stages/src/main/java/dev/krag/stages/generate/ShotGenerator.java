@@ -9,7 +9,7 @@ import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.StoryCharacter;
 import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.plan.ShotPlanner;
-import dev.krag.stages.store.AssetKeys;
+import dev.krag.schemas.AssetKeys;
 import dev.krag.stages.store.AssetStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package dev.krag.stages.store;
 
+import dev.krag.schemas.AssetKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -15,6 +16,9 @@ public interface AssetStore {
 
   /** Stores a file produced on local disk under the key, replacing what was there. */
   void put(String key, Path file) throws IOException;
+
+  /** Copies the object at {@code from} to {@code to}, replacing what was there; on the server where there is one. */
+  void copy(String from, String to) throws IOException;
 
   /** A local file with the object's content, for tools that read files (decoders, encoders). */
   Path localPath(String key) throws IOException;

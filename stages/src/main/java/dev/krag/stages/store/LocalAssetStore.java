@@ -41,6 +41,11 @@ public final class LocalAssetStore implements AssetStore {
   }
 
   @Override
+  public void copy(String from, String to) throws IOException {
+    put(to, resolve(from));
+  }
+
+  @Override
   public Path localPath(String key) {
     return resolve(key);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krag.schemas.CheckResult;
 import dev.krag.schemas.Critique;
-import dev.krag.schemas.CritiqueHistory;
 import dev.krag.schemas.Drawn;
 import dev.krag.schemas.Issue;
 import dev.krag.schemas.Rect;
@@ -106,24 +105,6 @@ class CriticTest {
     assertThat(critique.getScores().getComposition()).as("the cat is never drawn").isLessThan(5);
     assertThat(critique.getIssues()).extracting(Issue::getCheck, Issue::getFixCategory)
         .contains(org.assertj.core.groups.Tuple.tuple("characters-drawn", "redraw"), org.assertj.core.groups.Tuple.tuple("same-look", "redraw"));
-  }
-
-  @Test
-  void feedbackJsonHoldsEachIterationOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
-    dev.krag.stages.store.LocalAssetStore store = new dev.krag.stages.store.LocalAssetStore(root);
-    FeedbackLog log = new FeedbackLog(store);
-    ShotAssets a = shot(0, "scene-001", List.of(), List.of());
-    Critique first = critique(List.of(a), List.of(), List.of());
-    Critique second = Critique.newBuilder(first).setIteration(1).build();
-
-    log.record(first);
-    log.record(second);
-    log.record(first);
-
-    CritiqueHistory history = dev.krag.schemas.AvroJson.read(
-        java.nio.file.Files.readAllBytes(root.resolve(dev.krag.stages.store.AssetKeys.feedback("run-test"))), CritiqueHistory.class);
-    assertThat(history.getIterations()).extracting(Critique::getIteration).containsExactly(0, 1);
-    assertThat(history.getIterations().getFirst().getScores()).isEqualTo(first.getScores());
   }
 
   @Test

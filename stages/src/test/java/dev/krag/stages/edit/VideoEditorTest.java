@@ -46,7 +46,7 @@ class VideoEditorTest {
 
   @Test
   void encodesH264AndAacAsLongAsTheShotsAndTheCards() throws Exception {
-    VideoEditor.Edited edited = new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+    VideoEditor.Edited edited = new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
 
     VideoProbe.Facts facts = new VideoProbe().probe(root.resolve("video.mp4"));
     assertThat(facts.videoCodec()).isEqualTo("h264");
@@ -55,11 +55,14 @@ class VideoEditorTest {
     double planned = shots.stream().mapToDouble(ShotAssets::getDurationSeconds).sum() + VideoEditor.TITLE_SECONDS + VideoEditor.END_SECONDS;
     assertThat(edited.plannedSeconds()).isCloseTo(planned, offset(1e-6));
     assertThat(facts.durationSeconds()).isCloseTo(planned, offset(planned * 0.05));
+    VideoProbe.Facts music = new VideoProbe().probe(root.resolve("music.m4a"));
+    assertThat(music.audioCodec()).isEqualTo("aac");
+    assertThat(music.durationSeconds()).isCloseTo(planned, offset(planned * 0.05));
   }
 
   @Test
   void theFilmsSoundMeetsBroadcastLoudnessAfterTheAacEncode() throws Exception {
-    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
 
     Ebur128.Reading sound = Ebur128.measure(root.resolve("video.mp4"));
 
@@ -70,7 +73,7 @@ class VideoEditorTest {
 
   @Test
   void everyShotsNarrationIsASubtitleInTheFileAndInSidecars() throws Exception {
-    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
 
     assertThat(Ffprobe.probe(root.resolve("video.mp4")).get("streams").findValuesAsText("codec_name"))
         .containsExactlyInAnyOrder("h264", "aac", "mov_text");
@@ -89,7 +92,7 @@ class VideoEditorTest {
     Rect fixed = Rect.newBuilder().setX(0).setY(0).setWidth(1).setHeight(1).build();
     ShotAssets still = ShotAssets.newBuilder(shots.get(1)).setManifest(RenderManifest.newBuilder(shots.get(1).getManifest())
         .setMotionStart(fixed).setMotionEnd(fixed).build()).build();
-    new VideoEditor(store).edit("Broken", List.of(shots.get(0), black, still), shots.getFirst().getTask().getConfig(), "broken.mp4");
+    new VideoEditor(store).edit("Broken", List.of(shots.get(0), black, still), shots.getFirst().getTask().getConfig(), "broken.mp4", "music.m4a");
     Path video = root.resolve("broken.mp4");
 
     VideoProbe.Facts facts = new VideoProbe().probe(video);
@@ -140,7 +143,7 @@ class VideoEditorTest {
 
   @Test
   void thePictureMovesSlowlyWithinAShotAndCutsAtTheNext() throws Exception {
-    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
     double firstShotStart = VideoEditor.TITLE_SECONDS;
     double secondShotStart = firstShotStart + shots.getFirst().getDurationSeconds();
 
@@ -155,7 +158,7 @@ class VideoEditorTest {
 
   @Test
   void theCriticAcceptsTheVideoAndRejectsOneThatLostAScene() throws Exception {
-    VideoEditor.Edited made = new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+    VideoEditor.Edited made = new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
     VideoProbe.Facts facts = new VideoProbe().probe(root.resolve("video.mp4"));
     Critic critic = new Critic(CriticSettings.DEFAULTS);
 

@@ -8,10 +8,9 @@ import dev.krag.schemas.Verdict;
 import dev.krag.schemas.VideoEdited;
 import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.critique.Critic;
-import dev.krag.stages.critique.FeedbackLog;
 import dev.krag.stages.critique.VideoProbe;
 import dev.krag.stages.edit.VideoEditor;
-import dev.krag.stages.store.AssetKeys;
+import dev.krag.schemas.AssetKeys;
 import dev.krag.stages.store.AssetStore;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
@@ -25,14 +24,12 @@ final class CritiqueProcessor extends StageProcessor<VideoEdited> {
   private final VideoProbe probe;
   private final Critic critic;
   private final AssetStore assets;
-  private final FeedbackLog feedback;
 
   CritiqueProcessor(VideoProbe probe, Critic critic, AssetStore assets) {
     super(Stage.CRITIQUE);
     this.probe = probe;
     this.critic = critic;
     this.assets = assets;
-    this.feedback = new FeedbackLog(assets);
   }
 
   @Override
@@ -42,14 +39,13 @@ final class CritiqueProcessor extends StageProcessor<VideoEdited> {
     Critique critique = critic.critique(video, probe.probe(assets.localPath(video.getVideoPath())));
     if (critique.getVerdict() == Verdict.ACCEPT) {
       String finalKey = AssetKeys.finalVideo(video.getRunId());
-      assets.put(finalKey, assets.localPath(video.getVideoPath()));
+      assets.copy(video.getVideoPath(), finalKey);
       // The subtitles beside the draft follow it when it is accepted.
       for (String subtitles : VideoEditor.SUBTITLE_FORMATS) {
-        assets.put(AssetKeys.sidecar(finalKey, subtitles), assets.localPath(AssetKeys.sidecar(video.getVideoPath(), subtitles)));
+        assets.copy(AssetKeys.sidecar(video.getVideoPath(), subtitles), AssetKeys.sidecar(finalKey, subtitles));
       }
       critique.setVideoPath(finalKey);
     }
-    feedback.record(critique);
     double seconds = (System.nanoTime() - started) / 1e9;
     out.send(Topics.CRITIQUES, video.getRunId(), critique);
     CostEvents.send(out, video.getRunId(), Stage.CRITIQUE,

@@ -7,7 +7,7 @@ import dev.krag.schemas.Topics;
 import dev.krag.schemas.VideoEdited;
 import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.edit.VideoEditor;
-import dev.krag.stages.store.AssetKeys;
+import dev.krag.schemas.AssetKeys;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
@@ -29,7 +29,7 @@ final class EditProcessor extends StageProcessor<EditRequested> {
     RunEvents.send(out, request.getRunId(), Stage.EDIT, RunEventType.STARTED, request.getIteration(),
         "editing " + request.getShots().size() + " shots", Map.of());
     VideoEditor.Edited edited = editor.edit(request.getTitle(), request.getShots(), request.getConfig(),
-        AssetKeys.draft(request.getRunId(), request.getIteration()));
+        AssetKeys.draft(request.getRunId(), request.getIteration()), AssetKeys.music(request.getRunId()));
     editor.storyboard(request.getTitle(), request.getShots(), AssetKeys.storyboard(request.getRunId()));
     out.send(Topics.VIDEOS_EDITED, request.getRunId(), VideoEdited.newBuilder()
         .setRunId(request.getRunId())

@@ -1,5 +1,6 @@
 package dev.krag.topologies.stages;
 
+import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.ScenesParsed;
@@ -8,24 +9,31 @@ import dev.krag.schemas.Topics;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.parse.SceneGraph;
 import dev.krag.stages.parse.ParserChain;
+import dev.krag.stages.store.AssetStore;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Story text to scene graph. */
+/** Story text to scene graph; the text kept in the bucket as the story's source. */
 final class ParseProcessor extends StageProcessor<RunRequested> {
 
   private final ParserChain parser;
+  private final AssetStore assets;
 
-  ParseProcessor(ParserChain parser) {
+  ParseProcessor(ParserChain parser, AssetStore assets) {
     super(Stage.PARSE);
     this.parser = parser;
+    this.assets = assets;
   }
 
   @Override
-  void handle(RunRequested run, Outputs out) {
+  void handle(RunRequested run, Outputs out) throws IOException {
     RunEvents.send(out, run.getRunId(), Stage.PARSE, RunEventType.STARTED, 0, "parsing " + run.getTitle(), Map.of());
+    // The story id is derived from the text, so writing it again writes the same object.
+    assets.write(AssetKeys.source(run.getStoryId()), run.getText().getBytes(StandardCharsets.UTF_8));
     Metered<SceneGraph> parsed = parser.parse(run.getTitle(), run.getText());
     parsed.calls().forEach(call -> CostEvents.send(out, run.getRunId(), Stage.PARSE, call));
     SceneGraph graph = parsed.value();

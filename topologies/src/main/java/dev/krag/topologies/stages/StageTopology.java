@@ -28,7 +28,7 @@ public final class StageTopology {
     Topology topology = new Topology();
     Wiring wiring = new Wiring(topology, serdes);
 
-    topology.addProcessor(PARSE, () -> new ParseProcessor(stages.parser()), wiring.source(Topics.RUNS_REQUESTED));
+    topology.addProcessor(PARSE, () -> new ParseProcessor(stages.parser(), stages.assets()), wiring.source(Topics.RUNS_REQUESTED));
     topology.addProcessor(PLAN, () -> new PlanProcessor(stages.knowledge(), stages.memory(), stages.planner()), wiring.source(Topics.SCENES_PARSED));
     topology.addProcessor(FAN_OUT, ShotFanOut::new, wiring.source(Topics.SHOTS_PLANNED));
     topology.addProcessor(GENERATE, () -> new GenerateProcessor(stages.generator()), wiring.source(Topics.SHOT_TASKS));

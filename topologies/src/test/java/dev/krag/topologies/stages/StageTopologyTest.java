@@ -2,6 +2,7 @@ package dev.krag.topologies.stages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.CostEvent;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.RunEvent;
@@ -48,6 +49,7 @@ class StageTopologyTest {
 
     ScenesParsed parsed = driver.output(Topics.SCENES_PARSED).readValue();
     assertThat(parsed.getScenes()).isNotEmpty();
+    assertThat(assets.resolve(AssetKeys.source("story-run-1"))).as("the story's source beside its media").hasContent(tale.text());
     ShotsPlanned plan = driver.output(Topics.SHOTS_PLANNED).readValue();
     List<TestRecord<String, ShotTask>> tasks = driver.output(Topics.SHOT_TASKS).readRecordsToList();
     assertThat(tasks).hasSameSizeAs(plan.getShots());

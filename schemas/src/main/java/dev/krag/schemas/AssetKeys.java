@@ -1,4 +1,4 @@
-package dev.krag.stages.store;
+package dev.krag.schemas;
 
 /** The bucket layout of the platform spec: one place that knows where each artifact lives. */
 public final class AssetKeys {
@@ -28,6 +28,11 @@ public final class AssetKeys {
     return "assets/" + runId + "/audio/voiceover-" + shotId + "-" + hash + ".cues.json";
   }
 
+  /** The music under the whole film, every scene's in turn, without the narration. */
+  public static String music(String runId) {
+    return "assets/" + runId + "/audio/music.m4a";
+  }
+
   public static String draft(String runId, int iteration) {
     return "assets/" + runId + "/video/draft-" + iteration + ".mp4";
   }
@@ -35,6 +40,16 @@ public final class AssetKeys {
   /** The storyboard sheet of the run's latest draft. */
   public static String storyboard(String runId) {
     return "artifacts/" + runId + "/storyboard.png";
+  }
+
+  /** The parse stage's scene graph: scenes, characters, locations and relations. */
+  public static String sceneGraph(String runId) {
+    return "artifacts/" + runId + "/scene_graph.json";
+  }
+
+  /** The plan stage's shots. */
+  public static String shotPlan(String runId) {
+    return "artifacts/" + runId + "/shot_plan.json";
   }
 
   /** Every iteration's critique of the run. */
