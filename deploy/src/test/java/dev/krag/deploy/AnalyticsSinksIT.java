@@ -2,10 +2,13 @@ package dev.krag.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.deploy.embedded.EmbeddedS3;
+import dev.krag.deploy.embedded.Ports;
 import dev.krag.deploy.embedded.TopicProvisioner;
 import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.AvroJson;
 import dev.krag.schemas.AvroSamples;
+import dev.krag.schemas.Bucket;
 import dev.krag.schemas.CostEvent;
 import dev.krag.schemas.CostLine;
 import dev.krag.schemas.Critique;
@@ -21,6 +24,7 @@ import dev.krag.schemas.Topic;
 import dev.krag.schemas.Topics;
 import dev.krag.schemas.Verdict;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,10 +35,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,6 +212,49 @@ class AnalyticsSinksIT {
       Thread.sleep(3_000); // the replay is written over what is there; nothing new is to be waited for
       assertThat(artifactKeys(s3, bucket)).as("after a replay").containsExactlyInAnyOrderElementsOf(keys);
       assertThat(awaitIterations(s3, bucket, 2).getIterations()).extracting(Critique::getIteration).containsExactly(0, 1);
+    }
+  }
+
+  @Test
+  void whileS3IsDownNothingIsCommittedAndOnceItIsBackTheArtifactIsStoredAndCommitted() throws Exception {
+    Topic<String, ShotsPlanned> shots = testTopic("it.outage.shots.v1", ShotsPlanned.class);
+    TopicProvisioner.ensure(platform.bootstrapServers(), List.of(shots), (short) 1);
+    int port = Ports.free();
+    Path data = out.resolve("outage-s3");
+    KragConfig.StorageSettings settings = KragConfig.from(Map.of("S3_ENDPOINT", "http://127.0.0.1:" + port,
+        "S3_ACCESS_KEY_ID", "krag", "S3_SECRET_ACCESS_KEY", "outage-secret")::get).storage();
+    try (EmbeddedS3 server = EmbeddedS3.start(data, port, "krag", "outage-secret"); ObjectStorage bucket = ObjectStorage.start(settings, out)) {
+      Map<String, String> config = new HashMap<>(sinks.connectors().stream().filter(c -> c.name().equals("artifacts")).findFirst()
+          .orElseThrow().config());
+      config.putAll(Map.of("topics", shots.name(), "s3.endpoint", "http://127.0.0.1:" + port, "s3.secret.key", "outage-secret",
+          "retry.backoff.ms", "500"));
+      new Connectors(sinks.connectUrl()).apply(List.of(new Connectors.Connector("artifacts-outage", config)));
+    }
+
+    try (Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
+      publisher.send(shots, "run-outage", ShotsPlanned.newBuilder(AvroSamples.of(ShotsPlanned.class)).setRunId("run-outage").build());
+    }
+    Thread.sleep(8_000); // several offset commits' time, and retries
+    TopicPartition partition = new TopicPartition(shots.name(), 0);
+    assertThat(committed("connect-artifacts-outage", partition)).as("nothing committed while the object cannot be stored").isZero();
+
+    try (EmbeddedS3 server = EmbeddedS3.start(data, port, "krag", "outage-secret")) {
+      Path object = data.resolve(Bucket.DEFAULT_NAME).resolve(AssetKeys.shotPlan("run-outage"));
+      long deadline = System.nanoTime() + CATCH_UP.toNanos();
+      while (committed("connect-artifacts-outage", partition) == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+      }
+      assertThat(committed("connect-artifacts-outage", partition)).as("committed once stored").isEqualTo(1);
+      assertThat(object).as("the object stored before the commit").isRegularFile();
+      assertThat(AvroJson.read(Files.readAllBytes(object), ShotsPlanned.class).getRunId()).isEqualTo("run-outage");
+    }
+  }
+
+  /** The group's committed offset on the partition, 0 if none. */
+  private static long committed(String group, TopicPartition partition) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
+      OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition);
+      return offset == null ? 0 : offset.offset();
     }
   }
 

@@ -31,13 +31,18 @@ public final class EmbeddedS3 implements AutoCloseable {
   }
 
   public static EmbeddedS3 start(Path dataDir, String accessKey, String secretKey) throws Exception {
+    return start(dataDir, Ports.free(), accessKey, secretKey);
+  }
+
+  /** On a given port, to start a server again where its clients look for it. */
+  public static EmbeddedS3 start(Path dataDir, int port, String accessKey, String secretKey) throws Exception {
     Files.createDirectories(dataDir);
     Properties overrides = new Properties();
     overrides.setProperty("jclouds.filesystem.basedir", dataDir.toAbsolutePath().toString());
     BlobStoreContext files = ContextBuilder.newBuilder("filesystem").overrides(overrides).build(BlobStoreContext.class);
     S3Proxy server = S3Proxy.builder()
         .blobStore(files.getBlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0"))
+        .endpoint(URI.create("http://127.0.0.1:" + port))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
         .build();
     EmbeddedS3 s3 = new EmbeddedS3(files, server);
