@@ -21,11 +21,13 @@ public final class KnowledgeGraphConnection implements AutoCloseable {
   static final int CONNECTION_TIMEOUT_SECONDS = 30;
 
   private final EmbeddedNeo4j embedded;
+  private final String uri;
   private final Driver driver;
   private final Neo4jKnowledgeGraph graph;
 
-  private KnowledgeGraphConnection(EmbeddedNeo4j embedded, Driver driver, Neo4jKnowledgeGraph graph) {
+  private KnowledgeGraphConnection(EmbeddedNeo4j embedded, String uri, Driver driver, Neo4jKnowledgeGraph graph) {
     this.embedded = embedded;
+    this.uri = uri;
     this.driver = driver;
     this.graph = graph;
   }
@@ -42,7 +44,7 @@ public final class KnowledgeGraphConnection implements AutoCloseable {
         .build());
     try {
       driver.verifyConnectivity();
-      return new KnowledgeGraphConnection(embedded, driver, new Neo4jKnowledgeGraph(driver, settings.database()).ensureSchema());
+      return new KnowledgeGraphConnection(embedded, uri, driver, new Neo4jKnowledgeGraph(driver, settings.database()).ensureSchema());
     } catch (RuntimeException e) {
       driver.close();
       if (embedded != null) {
@@ -54,6 +56,11 @@ public final class KnowledgeGraphConnection implements AutoCloseable {
 
   public Neo4jKnowledgeGraph graph() {
     return graph;
+  }
+
+  /** Where Neo4j answers Bolt, for a person with a Neo4j client. */
+  public String uri() {
+    return uri;
   }
 
   public Driver driver() {

@@ -29,6 +29,8 @@ import java.util.function.Function;
  * @param run the defaults of each run: frame size, fps, pace, iterations
  * @param critic the critic's thresholds
  * @param dialogueVoice whether what characters say is read in a voice of its own ({@code KRAG_DIALOGUE_VOICE}, on by default)
+ * @param apiHost the address {@code krag serve} answers the API on ({@code KRAG_API_HOST}, loopback unless set)
+ * @param apiPort its port ({@code KRAG_API_PORT}, the platform spec's 8000)
  * @param maxStoryBytes the largest story accepted ({@code KRAG_MAX_STORY_BYTES})
  * @param runTimeout how long {@code krag run} waits for a run in all ({@code KRAG_RUN_TIMEOUT_SECONDS})
  * @param stallTimeout how long it waits without any news of the run ({@code KRAG_STALL_TIMEOUT_SECONDS})
@@ -48,6 +50,8 @@ public record KragConfig(
     RunConfig run,
     CriticSettings critic,
     boolean dialogueVoice,
+    String apiHost,
+    int apiPort,
     int maxStoryBytes,
     Duration runTimeout,
     Duration stallTimeout) {
@@ -60,6 +64,7 @@ public record KragConfig(
     require(run.getFps() >= 1 && 48_000 % run.getFps() == 0, "KRAG_FPS must divide 48000 (e.g. 24, 25, 30)");
     require(run.getWordsPerMinute() >= 60 && run.getWordsPerMinute() <= 300, "KRAG_WORDS_PER_MINUTE must be 60..300");
     require(run.getMaxIterations() >= 1, "KRAG_MAX_ITERATIONS must be at least 1");
+    require(apiPort >= 0 && apiPort <= 65_535, "KRAG_API_PORT must be a port number (0 for any free one)");
     require(maxStoryBytes > 0, "KRAG_MAX_STORY_BYTES must be positive");
   }
 
@@ -99,6 +104,8 @@ public record KragConfig(
             s.decimal("KRAG_CRITIC_LOUDNESS_TOLERANCE", CriticSettings.DEFAULTS.loudnessTolerance()),
             s.decimal("KRAG_CRITIC_TRUE_PEAK_CEILING", CriticSettings.DEFAULTS.truePeakCeiling())),
         s.flag("KRAG_DIALOGUE_VOICE", true),
+        s.text("KRAG_API_HOST", "127.0.0.1"),
+        s.integer("KRAG_API_PORT", 8000),
         s.integer("KRAG_MAX_STORY_BYTES", 200_000),
         Duration.ofSeconds(s.integer("KRAG_RUN_TIMEOUT_SECONDS", 3600)),
         Duration.ofSeconds(s.integer("KRAG_STALL_TIMEOUT_SECONDS", 600)));
@@ -111,14 +118,14 @@ public record KragConfig(
 
   public KragConfig withOutDir(Path dir) {
     return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, run, critic,
-        dialogueVoice, maxStoryBytes, runTimeout, stallTimeout);
+        dialogueVoice, apiHost, apiPort, maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
     return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, condensed, critic,
-        dialogueVoice, maxStoryBytes, runTimeout, stallTimeout);
+        dialogueVoice, apiHost, apiPort, maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The settings as a person reads them at start-up, secrets masked. */

@@ -46,6 +46,7 @@ public final class Platform implements AutoCloseable {
   private final StartedResources started = new StartedResources();
   private final KragConfig config;
   private String bootstrapServers;
+  private URI registry;
   private SerdeFactory serdes;
   private StreamsRunner bookkeeping;
   private KnowledgeGraphConnection knowledge;
@@ -76,7 +77,7 @@ public final class Platform implements AutoCloseable {
     } else {
       bootstrapServers = config.kafkaBootstrap();
     }
-    URI registry = config.registryUrl().isEmpty()
+    registry = config.registryUrl().isEmpty()
         ? started(RegistryServer.start(config.registryHome(), runtimeDir.resolve("registry"), START_TIMEOUT)).api()
         : URI.create(config.registryUrl());
     serdes = new RegistrySerdeFactory(registry);
@@ -123,6 +124,14 @@ public final class Platform implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  public URI registry() {
+    return registry;
+  }
+
+  public KnowledgeGraphConnection knowledge() {
+    return knowledge;
   }
 
   public SerdeFactory serdes() {

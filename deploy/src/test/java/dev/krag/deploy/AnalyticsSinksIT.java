@@ -223,10 +223,12 @@ class AnalyticsSinksIT {
     Path data = out.resolve("outage-s3");
     KragConfig.StorageSettings settings = KragConfig.from(Map.of("S3_ENDPOINT", "http://127.0.0.1:" + port,
         "S3_ACCESS_KEY_ID", "krag", "S3_SECRET_ACCESS_KEY", "outage-secret")::get).storage();
-    try (EmbeddedS3 server = EmbeddedS3.start(data, port, "krag", "outage-secret"); ObjectStorage bucket = ObjectStorage.start(settings, out)) {
+    try (EmbeddedS3 server = EmbeddedS3.start(data, port, "krag", "outage-secret");
+         ObjectStorage made = ObjectStorage.start(settings, out)) { // the bucket, made on the server
       Map<String, String> config = new HashMap<>(sinks.connectors().stream().filter(c -> c.name().equals("artifacts")).findFirst()
           .orElseThrow().config());
-      config.putAll(Map.of("topics", shots.name(), "s3.endpoint", "http://127.0.0.1:" + port, "s3.secret.key", "outage-secret",
+      config.putAll(Map.of("topics", shots.name(), "s3.endpoint", server.endpoint().toString(), "s3.bucket", made.bucket().name(),
+          "s3.secret.key", "outage-secret",
           "retry.backoff.ms", "500"));
       new Connectors(sinks.connectUrl()).apply(List.of(new Connectors.Connector("artifacts-outage", config)));
     }
@@ -239,6 +241,7 @@ class AnalyticsSinksIT {
     assertThat(committed("connect-artifacts-outage", partition)).as("nothing committed while the object cannot be stored").isZero();
 
     try (EmbeddedS3 server = EmbeddedS3.start(data, port, "krag", "outage-secret")) {
+      assertThat(server.endpoint().getPort()).as("back where the sink looks for it").isEqualTo(port);
       Path object = data.resolve(Bucket.DEFAULT_NAME).resolve(AssetKeys.shotPlan("run-outage"));
       long deadline = System.nanoTime() + CATCH_UP.toNanos();
       while (committed("connect-artifacts-outage", partition) == 0 && System.nanoTime() < deadline) {

@@ -17,6 +17,7 @@ public final class Cli {
   static final String USAGE = """
       usage: krag run FILE [--out DIR] [--json] [--target-duration SECONDS]
                                                      a story to a narrated MP4 in DIR/outputs/<runId>/final.mp4
+             krag serve [--out DIR]                 the platform and its API until stopped, printing where each part answers
              krag parse FILE [--json]               the scene graph of a story
              krag graph RUN_ID [--out DIR] [--json] what the knowledge graph holds of a run""";
 
@@ -38,6 +39,7 @@ public final class Cli {
       KragConfig config = KragConfig.from(env).withOutDir(outDir).withTargetDuration(a.targetDuration());
       return switch (a.command()) {
         case "run" -> RunCommand.run(Path.of(a.file()), a.json(), config, out, err);
+        case "serve" -> ServeCommand.run(config, err);
         case "parse" -> ParseCommand.run(Path.of(a.file()), a.json(), config, out);
         case "graph" -> GraphCommand.run(a.file(), a.json(), config, out);
         default -> throw new UsageException("unknown command '" + a.command() + "'\n" + USAGE);
@@ -85,6 +87,9 @@ public final class Cli {
             positional.add(args[i]);
           }
         }
+      }
+      if (positional.size() == 1 && positional.getFirst().equals("serve")) {
+        return new Arguments("serve", null, outDir, json, targetDuration);
       }
       if (positional.size() != 2) {
         throw new UsageException(positional.isEmpty() ? USAGE : "expected a command and one argument\n" + USAGE);

@@ -1,0 +1,75 @@
+package dev.krag.deploy.cli;
+
+import dev.krag.api.ApiServer;
+import dev.krag.api.StreamsRunQueries;
+import dev.krag.deploy.AnalyticsSinks;
+import dev.krag.deploy.KragConfig;
+import dev.krag.deploy.Platform;
+import dev.krag.schemas.Bucket;
+import io.helidon.webserver.WebServer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code krag serve}: the platform and its API, up until the process is stopped. It prints where
+ * each part answers, so a person can post stories, open the tables with {@code psql} and the
+ * bucket with any S3 client while runs go on.
+ */
+final class ServeCommand {
+
+  /** How long a stop waits for the platform to close before the JVM goes anyway. */
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+
+  private ServeCommand() {}
+
+  /** Until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+  static int run(KragConfig config, PrintStream err) throws Exception {
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop.countDown();
+      try {
+        closed.await(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "krag-serve-stop"));
+    try {
+      return run(config, err, stop);
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  /** Until {@code stop} is counted down. */
+  static int run(KragConfig config, PrintStream err, CountDownLatch stop) throws Exception {
+    Path runtime = config.outDir().resolve("runtime").resolve("serve");
+    long started = System.nanoTime();
+    try (Platform platform = Platform.start(config, runtime)) {
+      WebServer api = ApiServer.start(config.apiHost(), config.apiPort(), new StreamsRunQueries(platform.bookkeeping().streams()));
+      try {
+        err.printf("krag serve: up in %.1f s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9);
+        String apiBase = "http://" + config.apiHost() + ":" + api.port();
+        err.printf("  %-10s %s/api/v1/runs/{id}   (health: %s/health)%n", "api", apiBase, apiBase);
+        err.printf("  %-10s %s%n", "kafka", platform.bootstrapServers());
+        err.printf("  %-10s %s%n", "registry", platform.registry());
+        err.printf("  %-10s %s%n", "neo4j", platform.knowledge().uri());
+        Bucket bucket = platform.storage().bucket();
+        err.printf("  %-10s %s  bucket %s  region %s  access key %s%s%n", "s3", bucket.endpoint(), bucket.name(), bucket.region(),
+            bucket.accessKey(), config.storage().endpoint().isEmpty() ? "  secret " + bucket.secretKey() : "");
+        for (AnalyticsSinks sinks : platform.analytics().stream().toList()) {
+          err.printf("  %-10s %s   (psql \"%s\")%n", "postgres", sinks.databaseUrl(), sinks.databaseUrl().replaceFirst("^jdbc:", ""));
+          err.printf("  %-10s %s%n", "connect", sinks.connectUrl());
+        }
+        stop.await();
+        err.println("krag serve: stopping");
+      } finally {
+        api.stop();
+      }
+    }
+    return 0;
+  }
+}
