@@ -73,7 +73,7 @@ class PipelineIT {
     }
 
     assertThat(outcome.run().getStatus()).as(String.valueOf(outcome.run().getError())).isEqualTo(RunStatus.COMPLETED);
-    Path video = out.resolve(outcome.run().getVideoPath());
+    Path video = platform.assets().localPath(outcome.run().getVideoPath());
     assertThat(Ffprobe.codecOf(Ffprobe.probe(video), "video")).isEqualTo("h264");
 
     ScenesParsed parsed = TopicDump.values(platform.bootstrapServers(), platform.serdes(), Topics.SCENES_PARSED).stream()
