@@ -1,34 +1,55 @@
 package dev.krag.api;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The krag API: Helidon SE on virtual threads, JSON errors from one place. */
 public final class ApiServer {
 
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  static final String OPENAPI = "/openapi.yaml";
+
   private ApiServer() {}
 
-  public static WebServer start(String host, int port, RunQueries queries) {
+  public static WebServer start(String host, int port, Backend backend) {
     return WebServer.builder()
         .host(host)
         .port(port)
-        .routing(routing -> routing(routing, queries))
+        .routing(routing -> routing(routing, backend))
         .build()
         .start();
   }
 
-  static void routing(HttpRouting.Builder routing, RunQueries queries) {
-    routing.register("/api/v1/runs", new RunsService(queries))
+  static void routing(HttpRouting.Builder routing, Backend backend) {
+    routing.register("/api/v1/stories", new StoriesService(backend))
+        .register("/api/v1/runs", new RunsService(backend))
+        .register("/api/v1/feedback", new FeedbackService(backend))
+        .get("/openapi", (req, res) -> {
+          try (var in = ApiServer.class.getResourceAsStream(OPENAPI)) {
+            res.header(HeaderNames.CONTENT_TYPE, "application/yaml").send(in.readAllBytes());
+          }
+        })
         .get("/health", (req, res) -> {
-          if (queries.ready()) {
+          if (backend.queries().ready()) {
             res.header(HeaderValues.CONTENT_TYPE_JSON).send("{\"status\":\"UP\"}");
           } else {
             ApiError.unavailable(res, 2, "the state stores are not running");
           }
         })
-        .error(Exception.class, (req, res, e) ->
-            ApiError.send(res, Status.INTERNAL_SERVER_ERROR_500, "internal", "the server failed on this request"));
+        .error(ApiException.class, (req, res, e) -> ApiError.send(res, e.status(), e.code(), e.getMessage()))
+        .error(Answers.Unavailable.class, (req, res, e) -> ApiError.unavailable(res, e.retryAfterSeconds(), e.getMessage()))
+        .error(ByteRange.Unsatisfiable.class, (req, res, e) -> {
+          res.header(HeaderNames.CONTENT_RANGE, "bytes */" + e.size());
+          ApiError.send(res, Status.REQUESTED_RANGE_NOT_SATISFIABLE_416, "bad_range", e.getMessage());
+        })
+        .error(Exception.class, (req, res, e) -> {
+          log.error("{} {} failed", req.prologue().method(), req.path().path(), e);
+          ApiError.send(res, Status.INTERNAL_SERVER_ERROR_500, "internal", "the server failed on this request");
+        });
   }
 }

@@ -2,6 +2,7 @@ package dev.krag.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.api.Publisher;
 import dev.krag.deploy.embedded.EmbeddedS3;
 import dev.krag.deploy.embedded.Ports;
 import dev.krag.deploy.embedded.TopicProvisioner;

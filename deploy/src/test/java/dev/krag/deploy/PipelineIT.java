@@ -3,6 +3,9 @@ package dev.krag.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krag.api.ApiServer;
+import dev.krag.api.Backend;
+import dev.krag.api.KafkaCommands;
+import dev.krag.api.Publisher;
 import dev.krag.api.StreamsRunQueries;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.RunStatus;
@@ -90,22 +93,25 @@ class PipelineIT {
     assertThat(header(dead, DeadLetters.RUN_ID)).isEqualTo("run-poison");
     assertThat(header(dead, DeadLetters.REASON)).isNotBlank();
 
-    WebServer api = ApiServer.start("127.0.0.1", 0, new StreamsRunQueries(platform.bookkeeping().streams()));
-    try {
-      HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> run = http.send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1")).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(run.statusCode()).isEqualTo(200);
-      assertThat(run.body()).contains("\"status\": \"COMPLETED\"");
-      HttpResponse<String> costs = http.send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1/costs")).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(costs.statusCode()).isEqualTo(200);
-      assertThat(costs.body()).contains("\"provider\": \"marytts-cmu-slt-hsmm\"");
-      HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-nobody")).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(unknown.statusCode()).isEqualTo(404);
-    } finally {
-      api.stop();
+    try (KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes())) {
+      WebServer api = ApiServer.start("127.0.0.1", 0, new Backend(new StreamsRunQueries(platform.bookkeeping().streams()), commands,
+          platform.assets(), config.run(), config.maxStoryBytes()));
+      try {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> run = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(run.body()).contains("\"status\": \"COMPLETED\"");
+        HttpResponse<String> costs = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1/costs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(costs.statusCode()).isEqualTo(200);
+        assertThat(costs.body()).contains("\"provider\": \"marytts-cmu-slt-hsmm\"");
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-nobody")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+      } finally {
+        api.stop();
+      }
     }
   }
 

@@ -3,7 +3,8 @@ package dev.krag.deploy.cli;
 import dev.krag.deploy.KragConfig;
 import dev.krag.deploy.AnalyticsSinks;
 import dev.krag.deploy.Platform;
-import dev.krag.deploy.Publisher;
+import dev.krag.api.Ids;
+import dev.krag.api.Publisher;
 import dev.krag.deploy.RunWatcher;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunRequested;
@@ -12,7 +13,6 @@ import dev.krag.schemas.Story;
 import dev.krag.schemas.StorySource;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.edit.VideoEditor;
-import dev.krag.stages.generate.InputsHash;
 import dev.krag.stages.store.AssetStore;
 import dev.krag.schemas.AssetKeys;
 import java.io.IOException;
@@ -21,15 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -45,9 +42,8 @@ final class RunCommand {
 
   static int run(Path file, boolean json, KragConfig config, PrintStream out, PrintStream err) throws Exception {
     StoryFile story = StoryFile.read(file, config.maxStoryBytes());
-    String storyId = "story-" + InputsHash.of(story.text());
-    String runId = "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-        + "-" + UUID.randomUUID().toString().substring(0, 6);
+    String storyId = Ids.story(story.text());
+    String runId = Ids.run();
     Path runtime = config.outDir().resolve("runtime").resolve(runId);
     err.printf("krag run %s  (%s)%n", runId, story.title());
     config.describe().forEach((k, v) -> err.printf("  %-10s %s%n", k, v));

@@ -1,6 +1,8 @@
 package dev.krag.deploy.cli;
 
 import dev.krag.api.ApiServer;
+import dev.krag.api.Backend;
+import dev.krag.api.KafkaCommands;
 import dev.krag.api.StreamsRunQueries;
 import dev.krag.deploy.AnalyticsSinks;
 import dev.krag.deploy.KragConfig;
@@ -48,12 +50,15 @@ final class ServeCommand {
   static int run(KragConfig config, PrintStream err, CountDownLatch stop) throws Exception {
     Path runtime = config.outDir().resolve("runtime").resolve("serve");
     long started = System.nanoTime();
-    try (Platform platform = Platform.start(config, runtime)) {
-      WebServer api = ApiServer.start(config.apiHost(), config.apiPort(), new StreamsRunQueries(platform.bookkeeping().streams()));
+    try (Platform platform = Platform.start(config, runtime);
+         KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes())) {
+      WebServer api = ApiServer.start(config.apiHost(), config.apiPort(), new Backend(
+          new StreamsRunQueries(platform.bookkeeping().streams()), commands, platform.assets(), config.run(), config.maxStoryBytes()));
       try {
         err.printf("krag serve: up in %.1f s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9);
         String apiBase = "http://" + config.apiHost() + ":" + api.port();
-        err.printf("  %-10s %s/api/v1/runs/{id}   (health: %s/health)%n", "api", apiBase, apiBase);
+        err.printf("  %-10s %s/api/v1/runs/{id}   (health: %s/health, the API's document: %s/openapi)%n", "api", apiBase, apiBase,
+            apiBase);
         err.printf("  %-10s %s%n", "kafka", platform.bootstrapServers());
         err.printf("  %-10s %s%n", "registry", platform.registry());
         err.printf("  %-10s %s%n", "neo4j", platform.knowledge().uri());

@@ -2,6 +2,8 @@ package dev.krag.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.deploy.KragConfig;
 import dev.krag.schemas.Bucket;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,10 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** {@code krag serve} as a person uses it: each endpoint it prints answers, and it stops when asked. */
+/**
+ * {@code krag serve} as a person uses it: each endpoint it prints answers, a story posted to the
+ * API becomes a film the API serves, and it stops when asked.
+ */
 class ServeIT {
 
   private static final Duration UP = Duration.ofMinutes(3);
+  private static final Duration RUN = Duration.ofMinutes(5);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path out;
 
@@ -47,7 +55,7 @@ class ServeIT {
       String lines = awaitPrinted(printed, "connect", served);
 
       HttpResponse<String> health = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(value(lines, "api", "\\(health: (\\S+)\\)"))).build(), HttpResponse.BodyHandlers.ofString());
+          HttpRequest.newBuilder(URI.create(value(lines, "api", "health: ([^,\\s)]+)"))).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
       HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create(value(lines, "api", "(\\S+)/\\{id}").replace("{id}", "") + "/run-nobody-made")).build(), HttpResponse.BodyHandlers.ofString());
@@ -64,6 +72,9 @@ class ServeIT {
         s3.headBucket(b -> b.bucket(bucket.name()));
       }
 
+      String api = value(lines, "api", "(\\S+)/api/v1/runs/");
+      filmThroughTheApi(api);
+
       stop.countDown();
       assertThat(served.get(2, TimeUnit.MINUTES)).isZero();
       assertThat(printed.toString(StandardCharsets.UTF_8)).contains("krag serve: stopping");
@@ -71,6 +82,48 @@ class ServeIT {
       stop.countDown();
       serving.shutdownNow();
     }
+  }
+
+  /** Post a tale, run it, follow it to its end, and seek in its film, all over HTTP. */
+  private static void filmThroughTheApi(String api) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String tale = Files.readString(Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm",
+        "43-the-fox-and-the-cat.txt"));
+    HttpResponse<String> story = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/stories")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", tale)))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(story.statusCode()).as(story.body()).isEqualTo(201);
+    String storyId = JSON.readTree(story.body()).get("storyId").asText();
+
+    HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/stories/" + storyId + "/run"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"targetDurationSeconds\": 30}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+    String runId = JSON.readTree(asked.body()).get("runId").asText();
+
+    long deadline = System.nanoTime() + RUN.toNanos();
+    JsonNode run = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> state = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      run = state.statusCode() == 200 ? JSON.readTree(state.body()) : null;
+      if (run != null && (run.get("status").asText().equals("COMPLETED") || run.get("status").asText().equals("FAILED"))) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(run).isNotNull();
+    assertThat(run.get("status").asText()).as(run::toString).isEqualTo("COMPLETED");
+
+    HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId + "/output"))
+        .header("Range", "bytes=0-7").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(head.statusCode()).isEqualTo(206);
+    assertThat(new String(head.body(), 4, 4, StandardCharsets.US_ASCII)).as("an MP4's first box").isEqualTo("ftyp");
+    JsonNode shots = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId + "/shots")).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(shots.size()).isEqualTo(run.get("shots").asInt()).isPositive();
+    JsonNode listed = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs?storyId=" + storyId)).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(listed).extracting(r -> r.get("runId").asText()).containsExactly(runId);
   }
 
   private static String awaitPrinted(ByteArrayOutputStream printed, String label, Future<Integer> served) throws Exception {

@@ -4,6 +4,7 @@ import dev.krag.schemas.Run;
 import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.SerdeFactory;
 import dev.krag.schemas.ShotAssetsProgress;
+import dev.krag.schemas.Story;
 import dev.krag.schemas.Topics;
 import dev.krag.topologies.Wiring;
 import dev.krag.topologies.analytics.AnalyticsRows;
@@ -33,6 +34,8 @@ public final class BookkeepingTopology {
   public static final String RUN_COSTS = "run-costs";
   /** runId → ShotAssetsProgress: the fan-in. */
   public static final String SHOT_ASSETS = "shot-assets";
+  /** storyId → Story: every story posted, for the API to read and run. */
+  public static final String STORIES = "stories";
 
   static final String RUN_REQUESTED = "run-requested";
   static final String RUN_EVENTS = "run-state-aggregator";
@@ -40,6 +43,7 @@ public final class BookkeepingTopology {
   static final String FAN_IN = "shot-fan-in";
   static final String CRITIQUE_ROUTER = "critique-router";
   static final String FEEDBACK_ROUTER = "feedback-router";
+  static final String STORY_CATALOGUE = "story-catalogue";
 
   private BookkeepingTopology() {}
 
@@ -48,7 +52,8 @@ public final class BookkeepingTopology {
     return Map.of(
         changelog(RUN_STATE), Run.class,
         changelog(RUN_COSTS), RunCosts.class,
-        changelog(SHOT_ASSETS), ShotAssetsProgress.class);
+        changelog(SHOT_ASSETS), ShotAssetsProgress.class,
+        changelog(STORIES), Story.class);
   }
 
   private static String changelog(String store) {
@@ -65,6 +70,7 @@ public final class BookkeepingTopology {
     topology.addProcessor(FAN_IN, FanInProcessor::new, wiring.source(Topics.ASSETS_GENERATED));
     topology.addProcessor(CRITIQUE_ROUTER, CritiqueRouter::new, wiring.source(Topics.CRITIQUES));
     topology.addProcessor(FEEDBACK_ROUTER, FeedbackRouter::new, wiring.source(Topics.FEEDBACK));
+    topology.addProcessor(STORY_CATALOGUE, StoryCatalogue::new, wiring.source(Topics.STORIES));
 
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUN_STATE),
         Serdes.String(), serdes.valueSerde(Run.class)), RUN_REQUESTED, RUN_EVENTS, COSTS);
@@ -72,6 +78,8 @@ public final class BookkeepingTopology {
         Serdes.String(), serdes.valueSerde(RunCosts.class)), COSTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHOT_ASSETS),
         Serdes.String(), serdes.valueSerde(ShotAssetsProgress.class)), FAN_IN, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES),
+        Serdes.String(), serdes.valueSerde(Story.class)), STORY_CATALOGUE);
 
     wiring.sink(Topics.RUNS, RUN_REQUESTED, RUN_EVENTS, COSTS);
     wiring.sink(Topics.EDITS_REQUESTED, FAN_IN);

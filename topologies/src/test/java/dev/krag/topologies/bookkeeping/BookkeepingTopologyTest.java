@@ -2,6 +2,8 @@ package dev.krag.topologies.bookkeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.schemas.Story;
+import dev.krag.schemas.StorySource;
 import dev.krag.schemas.AssetRow;
 import dev.krag.schemas.CheckResult;
 import dev.krag.schemas.CostEvent;
@@ -67,6 +69,18 @@ class BookkeepingTopologyTest {
     List<Run> published = driver.output(Topics.RUNS).readValuesToList();
     assertThat(published).last().isEqualTo(run);
     assertThat(published).extracting(Run::getStatus).startsWith(RunStatus.REQUESTED);
+  }
+
+  @Test
+  void aPostedStoryIsKeptByItsIdAndATombstoneRemovesIt() {
+    Story story = Story.newBuilder().setStoryId("story-1").setTitle("The Fox").setText("A fox met a cat.")
+        .setSource(StorySource.API).setCreatedAt(1).build();
+
+    driver.input(Topics.STORIES).pipeInput("story-1", story);
+    assertThat((Story) driver.storeValue(BookkeepingTopology.STORIES, "story-1")).isEqualTo(story);
+
+    driver.input(Topics.STORIES).pipeInput("story-1", null);
+    assertThat((Story) driver.storeValue(BookkeepingTopology.STORIES, "story-1")).isNull();
   }
 
   @Test

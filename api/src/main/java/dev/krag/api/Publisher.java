@@ -1,4 +1,4 @@
-package dev.krag.deploy;
+package dev.krag.api;
 
 import dev.krag.schemas.SerdeFactory;
 import dev.krag.schemas.Topic;

@@ -1,0 +1,10 @@
+package dev.krag.api;
+
+import dev.krag.schemas.RunConfig;
+import dev.krag.stages.store.AssetStore;
+
+/**
+ * What the API stands on: the stores it reads, the topics it writes, the bucket its films come
+ * from, the settings a run gets unless it asks otherwise, and the largest story it takes.
+ */
+public record Backend(RunQueries queries, Commands commands, AssetStore media, RunConfig runDefaults, int maxStoryBytes) {}

@@ -1,0 +1,66 @@
+package dev.krag.api;
+
+import dev.krag.schemas.Feedback;
+import dev.krag.schemas.FeedbackAction;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/v1/feedback}: a person's word on a shot. A rejected shot is rendered again with
+ * the comment as its hint and the film edited anew; an approval is recorded on the run.
+ */
+final class FeedbackService implements HttpService {
+
+  private static final int MAX_BYTES = 16 * 1024;
+  private static final int COMMENT_LENGTH = 2000;
+
+  private final Backend backend;
+
+  FeedbackService(Backend backend) {
+    this.backend = backend;
+  }
+
+  /** The body: {@code action} is "approve" or "reject"; a resent feedback with the same id counts once. */
+  record NewFeedback(String feedbackId, String runId, String shotId, String action, String comment) {}
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.post("/", this::post);
+  }
+
+  private void post(ServerRequest req, ServerResponse res) {
+    NewFeedback posted = JsonBody.read(req, NewFeedback.class, MAX_BYTES, false);
+    if (posted.runId() == null || posted.shotId() == null || posted.action() == null) {
+      throw ApiException.badRequest("missing_field", "feedback needs runId, shotId and action");
+    }
+    String runId = Ids.checked(posted.runId(), "run");
+    FeedbackAction action = switch (posted.action()) {
+      case "approve" -> FeedbackAction.APPROVE_SHOT;
+      case "reject" -> FeedbackAction.REJECT_SHOT;
+      default -> throw ApiException.badRequest("bad_action", "action is \"approve\" or \"reject\"");
+    };
+    String comment = posted.comment() == null ? "" : posted.comment().strip();
+    if (comment.length() > COMMENT_LENGTH) {
+      throw ApiException.badRequest("bad_comment", "a comment is at most " + COMMENT_LENGTH + " characters");
+    }
+    boolean known = Answers.found(backend.queries().shots(runId), "run " + runId).getShots().stream()
+        .anyMatch(s -> s.getTask().getShot().getShotId().equals(posted.shotId()));
+    if (!known) {
+      throw ApiException.notFound("shot " + posted.shotId() + " in run " + runId);
+    }
+    String feedbackId = posted.feedbackId() == null ? "feedback-" + UUID.randomUUID() : Ids.checked(posted.feedbackId(), "feedback");
+    backend.commands().send(Feedback.newBuilder().setFeedbackId(feedbackId).setRunId(runId).setAction(action)
+        .setShotId(posted.shotId()).setComment(comment).setCreatedAt(System.currentTimeMillis()).build());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("feedbackId", feedbackId);
+    body.put("runId", runId);
+    body.put("status", "ACCEPTED");
+    Answers.json(res, Status.ACCEPTED_202, body);
+  }
+}
