@@ -5,6 +5,7 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ public final class ApiServer {
         .host(host)
         .port(port)
         .routing(routing -> routing(routing, backend))
+        .addRouting(WsRouting.builder().endpoint(RunEventsSocket.PATH, () -> new RunEventsSocket(backend)))
         .build()
         .start();
   }

@@ -4,7 +4,8 @@ import dev.krag.schemas.RunConfig;
 import dev.krag.stages.store.AssetStore;
 
 /**
- * What the API stands on: the stores it reads, the topics it writes, the bucket its films come
- * from, the settings a run gets unless it asks otherwise, and the largest story it takes.
+ * What the API stands on: the stores it reads, the topics it writes, the news it passes on, the
+ * bucket its films and frames come from, the settings a run gets unless it asks otherwise, and the
+ * largest story it takes.
  */
-public record Backend(RunQueries queries, Commands commands, AssetStore media, RunConfig runDefaults, int maxStoryBytes) {}
+public record Backend(RunQueries queries, Commands commands, RunNews news, AssetStore media, RunConfig runDefaults, int maxStoryBytes) {}

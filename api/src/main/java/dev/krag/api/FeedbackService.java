@@ -35,7 +35,17 @@ final class FeedbackService implements HttpService {
   }
 
   private void post(ServerRequest req, ServerResponse res) {
-    NewFeedback posted = JsonBody.read(req, NewFeedback.class, MAX_BYTES, false);
+    Feedback feedback = feedback(JsonBody.read(req, NewFeedback.class, MAX_BYTES, false), backend.queries());
+    backend.commands().send(feedback);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("feedbackId", feedback.getFeedbackId());
+    body.put("runId", feedback.getRunId());
+    body.put("status", "ACCEPTED");
+    Answers.json(res, Status.ACCEPTED_202, body);
+  }
+
+  /** The feedback record of what a person sent, checked: a shot of a run the stores know, an action, a comment of fair length. */
+  static Feedback feedback(NewFeedback posted, RunQueries queries) {
     if (posted.runId() == null || posted.shotId() == null || posted.action() == null) {
       throw ApiException.badRequest("missing_field", "feedback needs runId, shotId and action");
     }
@@ -49,18 +59,13 @@ final class FeedbackService implements HttpService {
     if (comment.length() > COMMENT_LENGTH) {
       throw ApiException.badRequest("bad_comment", "a comment is at most " + COMMENT_LENGTH + " characters");
     }
-    boolean known = Answers.found(backend.queries().shots(runId), "run " + runId).getShots().stream()
+    boolean known = Answers.found(queries.shots(runId), "run " + runId).getShots().stream()
         .anyMatch(s -> s.getTask().getShot().getShotId().equals(posted.shotId()));
     if (!known) {
       throw ApiException.notFound("shot " + posted.shotId() + " in run " + runId);
     }
     String feedbackId = posted.feedbackId() == null ? "feedback-" + UUID.randomUUID() : Ids.checked(posted.feedbackId(), "feedback");
-    backend.commands().send(Feedback.newBuilder().setFeedbackId(feedbackId).setRunId(runId).setAction(action)
-        .setShotId(posted.shotId()).setComment(comment).setCreatedAt(System.currentTimeMillis()).build());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("feedbackId", feedbackId);
-    body.put("runId", runId);
-    body.put("status", "ACCEPTED");
-    Answers.json(res, Status.ACCEPTED_202, body);
+    return Feedback.newBuilder().setFeedbackId(feedbackId).setRunId(runId).setAction(action)
+        .setShotId(posted.shotId()).setComment(comment).setCreatedAt(System.currentTimeMillis()).build();
   }
 }

@@ -48,7 +48,11 @@ final class JsonBody {
     } else if (req.headers().contentType().map(t -> !t.mediaType().subtype().equals("json")).orElse(true)) {
       throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type", "send the body as application/json");
     }
-    String text = utf8(bytes);
+    return parse(utf8(bytes), type);
+  }
+
+  /** JSON text as {@code type}, with the same refusals as a body. */
+  static <T> T parse(String text, Class<T> type) {
     try {
       return JSON.readValue(text, type);
     } catch (UnrecognizedPropertyException e) {

@@ -39,6 +39,7 @@ final class RunsService implements HttpService {
         .get("/{id}", this::run)
         .get("/{id}/costs", this::costs)
         .get("/{id}/shots", this::shots)
+        .get("/{id}/shots/{shot}/image", this::image)
         .get("/{id}/output", this::output);
   }
 
@@ -95,6 +96,16 @@ final class RunsService implements HttpService {
     view.put("image", assets.getImagePath());
     view.put("audio", assets.getAudioPath());
     return view;
+  }
+
+  /** The newest frame of a shot, as a PNG: the thumbnails of the live view. */
+  private void image(ServerRequest req, ServerResponse res) throws IOException {
+    String id = Ids.checked(req.path().pathParameters().get("id"), "run");
+    String shotId = Ids.checked(req.path().pathParameters().get("shot"), "shot");
+    ShotAssets shot = Answers.found(backend.queries().shots(id), "run " + id).getShots().stream()
+        .filter(s -> s.getTask().getShot().getShotId().equals(shotId)).findFirst()
+        .orElseThrow(() -> ApiException.notFound("shot " + shotId + " in run " + id));
+    res.header(HeaderNames.CONTENT_TYPE, "image/png").send(Files.readAllBytes(backend.media().localPath(shot.getImagePath())));
   }
 
   /** The run's film, whole or the byte range asked for, so a browser can seek in it. */

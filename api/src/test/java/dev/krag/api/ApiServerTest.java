@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.schemas.AvroSamples;
+import dev.krag.schemas.CostEvent;
 import dev.krag.schemas.Feedback;
 import dev.krag.schemas.FeedbackAction;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.RunCosts;
+import dev.krag.schemas.RunEvent;
+import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.RunStatus;
 import dev.krag.schemas.Shot;
@@ -24,12 +27,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +64,8 @@ class ApiServerTest {
         .setShots(List.of(shot("scene-001-shot-02", 1), shot("scene-001-shot-01", 0))).build());
     LocalAssetStore media = new LocalAssetStore(bucket);
     media.write("outputs/run-1/final.mp4", "0123456789".getBytes(StandardCharsets.UTF_8));
-    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, media, RunConfig.newBuilder().build(), 1000));
+    media.write("assets/run-1/images/0.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, media, RunConfig.newBuilder().build(), 1000));
   }
 
   @AfterEach
@@ -191,6 +202,73 @@ class ApiServerTest {
   }
 
   @Test
+  void aShotsFrameIsItsThumbnail() throws Exception {
+    HttpResponse<byte[]> frame = http.send(HttpRequest.newBuilder(uri("/api/v1/runs/run-1/shots/scene-001-shot-01/image")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(frame.statusCode()).isEqualTo(200);
+    assertThat(frame.headers().firstValue("content-type")).hasValue("image/png");
+    assertThat(frame.body()).startsWith((byte) 0x89, (byte) 'P');
+    assertError(get("/api/v1/runs/run-1/shots/scene-009-shot-01/image"), 404, "not_found");
+  }
+
+  @Test
+  void theEventsSocketGivesTheRunThenItsNewsAsItHappensAndTakesFeedbackOnItsShots() throws Exception {
+    Messages messages = new Messages();
+    WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-1/events"),
+        messages).get(10, TimeUnit.SECONDS);
+
+    assertThat(messages.next().get("type").asText()).isEqualTo("run");
+    platform.tell("run-1", new RunNews.News.Happened(RunEvent.newBuilder(AvroSamples.of(RunEvent.class)).setRunId("run-1")
+        .setType(RunEventType.SHOT_READY).setDetails(Map.of("shotId", "scene-001-shot-01")).build()));
+    JsonNode ready = messages.next();
+    assertThat(ready.get("event").get("type").asText()).isEqualTo("SHOT_READY");
+    assertThat(ready.get("thumbnail").asText()).isEqualTo("/api/v1/runs/run-1/shots/scene-001-shot-01/image");
+    platform.tell("run-1", new RunNews.News.Cost(CostEvent.newBuilder(AvroSamples.of(CostEvent.class)).setRunId("run-1").setUsd(0.01).build()));
+    assertThat(messages.next().get("cost").get("usd").asDouble()).isEqualTo(0.01);
+    platform.tell("run-2", new RunNews.News.Cost(AvroSamples.of(CostEvent.class)));
+
+    socket.sendText("{\"shotId\": \"scene-001-shot-01\", \"action\": \"reject\", \"comment\": \"more moon\"}", true).get();
+    JsonNode accepted = messages.next();
+    assertThat(accepted.get("type").asText()).as("another run's news is not this socket's").isEqualTo("feedback");
+    assertThat(platform.feedback).singleElement().satisfies(f -> {
+      assertThat(f.getRunId()).isEqualTo("run-1");
+      assertThat(f.getComment()).isEqualTo("more moon");
+    });
+    socket.sendText("{\"shotId\": \"scene-001-shot-01\", \"action\": \"adore\"}", true).get();
+    assertThat(messages.next().get("error").asText()).isEqualTo("bad_action");
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get();
+
+    Messages unknown = new Messages();
+    http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-9/events"), unknown)
+        .get(10, TimeUnit.SECONDS);
+    assertThat(unknown.next().get("error").asText()).isEqualTo("not_found");
+  }
+
+  /** What a socket received, one JSON message at a time. */
+  private static final class Messages implements WebSocket.Listener {
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        received.add(partial.toString());
+        partial.setLength(0);
+      }
+      socket.request(1);
+      return null;
+    }
+
+    JsonNode next() throws Exception {
+      String message = received.poll(10, TimeUnit.SECONDS);
+      assertThat(message).as("a message within 10 s").isNotNull();
+      return JSON.readTree(message);
+    }
+  }
+
+  @Test
   void theOpenApiDocumentNamesEveryRoute() throws Exception {
     HttpResponse<String> document = get("/openapi");
 
@@ -241,7 +319,8 @@ class ApiServerTest {
   }
 
   /** The stores and topics in memory; "not ready" stands for a rebalance. */
-  private static final class Platform implements RunQueries, Commands {
+  private static final class Platform implements RunQueries, Commands, RunNews {
+    final Map<String, List<Consumer<News>>> watchers = new ConcurrentHashMap<>();
     final Map<String, Run> runs = new ConcurrentHashMap<>();
     final Map<String, Story> stories = new ConcurrentHashMap<>();
     final Map<String, ShotAssetsProgress> shots = new ConcurrentHashMap<>();
@@ -291,6 +370,16 @@ class ApiServerTest {
     public void post(Story story) {
       posted.add(story);
       stories.put(story.getStoryId(), story);
+    }
+
+    @Override
+    public Subscription subscribe(String runId, Consumer<News> listener) {
+      watchers.computeIfAbsent(runId, id -> new CopyOnWriteArrayList<>()).add(listener);
+      return () -> watchers.get(runId).remove(listener);
+    }
+
+    void tell(String runId, News news) {
+      watchers.getOrDefault(runId, List.of()).forEach(listener -> listener.accept(news));
     }
 
     @Override

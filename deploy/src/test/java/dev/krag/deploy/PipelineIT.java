@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.krag.api.ApiServer;
 import dev.krag.api.Backend;
 import dev.krag.api.KafkaCommands;
+import dev.krag.api.KafkaRunNews;
 import dev.krag.api.Publisher;
 import dev.krag.api.StreamsRunQueries;
 import dev.krag.schemas.RunRequested;
@@ -93,9 +94,10 @@ class PipelineIT {
     assertThat(header(dead, DeadLetters.RUN_ID)).isEqualTo("run-poison");
     assertThat(header(dead, DeadLetters.REASON)).isNotBlank();
 
-    try (KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes())) {
+    try (KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes());
+         KafkaRunNews news = new KafkaRunNews(platform.bootstrapServers(), platform.serdes())) {
       WebServer api = ApiServer.start("127.0.0.1", 0, new Backend(new StreamsRunQueries(platform.bookkeeping().streams()), commands,
-          platform.assets(), config.run(), config.maxStoryBytes()));
+          news, platform.assets(), config.run(), config.maxStoryBytes()));
       try {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> run = http.send(HttpRequest.newBuilder(

@@ -3,6 +3,7 @@ package dev.krag.deploy.cli;
 import dev.krag.api.ApiServer;
 import dev.krag.api.Backend;
 import dev.krag.api.KafkaCommands;
+import dev.krag.api.KafkaRunNews;
 import dev.krag.api.StreamsRunQueries;
 import dev.krag.deploy.AnalyticsSinks;
 import dev.krag.deploy.KragConfig;
@@ -51,9 +52,10 @@ final class ServeCommand {
     Path runtime = config.outDir().resolve("runtime").resolve("serve");
     long started = System.nanoTime();
     try (Platform platform = Platform.start(config, runtime);
-         KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes())) {
+         KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes());
+         KafkaRunNews news = new KafkaRunNews(platform.bootstrapServers(), platform.serdes())) {
       WebServer api = ApiServer.start(config.apiHost(), config.apiPort(), new Backend(
-          new StreamsRunQueries(platform.bookkeeping().streams()), commands, platform.assets(), config.run(), config.maxStoryBytes()));
+          new StreamsRunQueries(platform.bookkeeping().streams()), commands, news, platform.assets(), config.run(), config.maxStoryBytes()));
       try {
         err.printf("krag serve: up in %.1f s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9);
         String apiBase = "http://" + config.apiHost() + ":" + api.port();

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class RegistryServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RegistryServer.class);
+  private static final int START_ATTEMPTS = 3;
+  /** Once healthy, how soon its API must answer too. */
+  private static final Duration API_TIMEOUT = Duration.ofSeconds(20);
 
   private final Process process;
   private final URI api;
@@ -39,6 +42,21 @@ public final class RegistryServer implements AutoCloseable {
       throw new IOException("no schema registry at " + home + " (build the project first: it unpacks the registry there)");
     }
     Files.createDirectories(dataDir);
+    // A port found free may be taken before the child binds it (its start takes seconds): then it
+    // never answers, and is started again on other ports.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(jar, dataDir, timeout);
+      } catch (IOException e) {
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        log.warn("schema registry start {} of {} failed ({}); starting it again on other ports", attempt, START_ATTEMPTS, e.getMessage());
+      }
+    }
+  }
+
+  private static RegistryServer startOnce(Path jar, Path dataDir, Duration timeout) throws IOException, InterruptedException {
     int port = Ports.free();
     int managementPort = Ports.free();
     String java = ProcessHandle.current().info().command().orElse("java");
@@ -57,6 +75,7 @@ public final class RegistryServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "registry-stop"));
     try {
       server.awaitReady(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), timeout);
+      server.awaitReady(URI.create(server.api + "/system/info"), API_TIMEOUT);
     } catch (IOException | RuntimeException e) {
       server.close();
       throw e;
@@ -88,7 +107,7 @@ public final class RegistryServer implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new IOException("the schema registry was not ready within " + timeout);
+    throw new IOException("the schema registry did not answer " + health + " within " + timeout);
   }
 
   @Override

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.deploy.KragConfig;
 import dev.krag.schemas.Bucket;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +43,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class ServeIT {
 
-  private static final Duration UP = Duration.ofMinutes(3);
+  private static final Duration UP = Duration.ofMinutes(5);
   private static final Duration RUN = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,6 +105,26 @@ class ServeIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
     String runId = JSON.readTree(asked.body()).get("runId").asText();
+    List<JsonNode> news = new CopyOnWriteArrayList<>();
+    WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(api.replace("http:", "ws:") + "/api/v1/runs/" + runId + "/events"),
+        new WebSocket.Listener() {
+          private final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+              try {
+                news.add(JSON.readTree(partial.toString()));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        }).get(10, TimeUnit.SECONDS);
 
     long deadline = System.nanoTime() + RUN.toNanos();
     JsonNode run = null;
@@ -113,6 +139,15 @@ class ServeIT {
     }
     assertThat(run).isNotNull();
     assertThat(run.get("status").asText()).as(run::toString).isEqualTo("COMPLETED");
+    Thread.sleep(1000); // the last events on their way to the socket
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "seen").get(10, TimeUnit.SECONDS);
+    assertThat(news).as("the run, then its news as it happened").first().satisfies(first -> assertThat(first.get("type").asText()).isEqualTo("run"));
+    assertThat(news).filteredOn(n -> n.has("thumbnail")).as("shots ready, with their thumbnails").isNotEmpty();
+    assertThat(news).filteredOn(n -> n.path("type").asText().equals("cost")).as("costs as they are spent").isNotEmpty();
+    assertThat(news).anySatisfy(n -> assertThat(n.path("event").path("type").asText()).isEqualTo("COMPLETED"));
+    String thumbnail = news.stream().filter(n -> n.has("thumbnail")).findFirst().orElseThrow().get("thumbnail").asText();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(api + thumbnail)).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode())
+        .isEqualTo(200);
 
     HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId + "/output"))
         .header("Range", "bytes=0-7").build(), HttpResponse.BodyHandlers.ofByteArray());

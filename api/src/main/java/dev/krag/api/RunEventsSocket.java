@@ -1,0 +1,136 @@
+package dev.krag.api;
+
+import dev.krag.schemas.Feedback;
+import dev.krag.schemas.Run;
+import dev.krag.schemas.RunEvent;
+import dev.krag.schemas.RunEventType;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.common.uri.UriPath;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.websocket.WsCloseCodes;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.helidon.websocket.WsUpgradeException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/v1/runs/{id}/events}: the run's state when the socket opens, then its events and
+ * costs as they happen (a ready shot with its thumbnail's URL); a message from the person is
+ * feedback on a shot of the run, answered on the same socket.
+ */
+final class RunEventsSocket implements WsListener {
+
+  static final String PATH = "/api/v1/runs/{id}/events";
+  private static final Pattern RUN = Pattern.compile("/api/v1/runs/([^/]+)/events");
+
+  /**
+   * How often each open socket is pinged: the server drops a connection it has read nothing on for
+   * 30 s, and a watching client may say nothing for minutes; its pong keeps the connection.
+   */
+  private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+  private static final ScheduledExecutorService HEARTBEATS =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("krag-api-socket-heartbeat").factory());
+
+  private final Backend backend;
+  private String runId;
+  private RunNews.Subscription subscription;
+  private ScheduledFuture<?> heartbeat;
+
+  RunEventsSocket(Backend backend) {
+    this.backend = backend;
+  }
+
+  @Override
+  public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
+    UriPath path = prologue.uriPath();
+    Matcher m = RUN.matcher(path.path());
+    if (!m.matches()) {
+      throw new WsUpgradeException("not a run's events: " + path.path());
+    }
+    try {
+      runId = Ids.checked(m.group(1), "run");
+    } catch (ApiException e) {
+      throw new WsUpgradeException(e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void onOpen(WsSession session) {
+    heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> ping(session), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    // Watch first, then read the state: nothing that happens in between is missed (at worst seen twice).
+    subscription = backend.news().subscribe(runId, news -> send(session, switch (news) {
+      case RunNews.News.Happened happened -> event(happened.event());
+      case RunNews.News.Cost cost -> "{\"type\":\"cost\",\"cost\":" + Json.of(cost.cost()) + "}";
+    }));
+    switch (backend.queries().run(runId)) {
+      case Lookup.Found<Run> found -> send(session, "{\"type\":\"run\",\"run\":" + Json.of(found.value()) + "}");
+      case Lookup.Missing<Run> missing -> {
+        send(session, error("not_found", "no run " + runId));
+        session.close(WsCloseCodes.NORMAL_CLOSE, "no such run");
+      }
+      case Lookup.Unavailable<Run> u -> send(session, error("unavailable", u.reason()));
+    }
+  }
+
+  private String event(RunEvent event) {
+    String thumbnail = event.getType() == RunEventType.SHOT_READY && event.getDetails().containsKey("shotId")
+        ? ",\"thumbnail\":" + Json.quote("/api/v1/runs/" + runId + "/shots/" + event.getDetails().get("shotId") + "/image") : "";
+    return "{\"type\":\"event\",\"event\":" + Json.of(event) + thumbnail + "}";
+  }
+
+  @Override
+  public void onMessage(WsSession session, String text, boolean last) {
+    try {
+      FeedbackService.NewFeedback asked = JsonBody.parse(text, FeedbackService.NewFeedback.class);
+      Feedback feedback = FeedbackService.feedback(new FeedbackService.NewFeedback(asked.feedbackId(), runId, asked.shotId(),
+          asked.action(), asked.comment()), backend.queries());
+      backend.commands().send(feedback);
+      send(session, "{\"type\":\"feedback\",\"feedbackId\":" + Json.quote(feedback.getFeedbackId()) + ",\"status\":\"ACCEPTED\"}");
+    } catch (ApiException e) {
+      send(session, error(e.code(), e.getMessage()));
+    } catch (Answers.Unavailable e) {
+      send(session, error("unavailable", e.getMessage()));
+    }
+  }
+
+  private static String error(String code, String message) {
+    return "{\"type\":\"error\",\"error\":" + Json.quote(code) + ",\"message\":" + Json.quote(message) + "}";
+  }
+
+  /** The feed's thread, the heartbeat and the socket's own all send: one frame at a time. */
+  private synchronized void send(WsSession session, String text) {
+    session.send(text, true);
+  }
+
+  private synchronized void ping(WsSession session) {
+    session.ping(BufferData.empty());
+  }
+
+  @Override
+  public void onClose(WsSession session, int status, String reason) {
+    unsubscribe();
+  }
+
+  @Override
+  public void onError(WsSession session, Throwable t) {
+    unsubscribe();
+  }
+
+  private void unsubscribe() {
+    if (heartbeat != null) {
+      heartbeat.cancel(false);
+    }
+    if (subscription != null) {
+      subscription.close();
+    }
+  }
+}
