@@ -31,6 +31,7 @@ public final class ApiServer {
     routing.register("/api/v1/stories", new StoriesService(backend))
         .register("/api/v1/runs", new RunsService(backend))
         .register("/api/v1/feedback", new FeedbackService(backend))
+        .register(StoresService.PATH, new StoresService(backend.queries()))
         .get("/openapi", (req, res) -> {
           try (var in = ApiServer.class.getResourceAsStream(OPENAPI)) {
             res.header(HeaderNames.CONTENT_TYPE, "application/yaml").send(in.readAllBytes());

@@ -5,8 +5,12 @@ import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.ShotAssetsProgress;
 import dev.krag.schemas.Story;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 
-/** Where the API reads stories, runs, their costs and their shots. */
+/**
+ * Where the API reads stories, runs, their costs and their shots: from whichever instance owns
+ * the key. The two {@code local} reads are this instance's own part, for the others to ask.
+ */
 public interface RunQueries {
 
   Lookup<Run> run(String runId);
@@ -18,8 +22,14 @@ public interface RunQueries {
 
   Lookup<Story> story(String storyId);
 
-  /** Every run the stores hold. */
+  /** Every run of every instance. */
   Lookup<List<Run>> runs();
+
+  /** The key's value in this instance's part of the store. */
+  Lookup<SpecificRecord> local(String store, String key);
+
+  /** Every value in this instance's part of the store. */
+  Lookup<List<SpecificRecord>> local(String store);
 
   /** Whether the stores can answer at all. */
   boolean ready();

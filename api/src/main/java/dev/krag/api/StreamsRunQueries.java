@@ -7,63 +7,88 @@ import dev.krag.schemas.Story;
 import dev.krag.topologies.bookkeeping.BookkeepingTopology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
- * Reads stories, run state, costs and shots from the bookkeeping's stores with interactive queries (IQv2). This
- * instance answers for the keys it owns; routing a key to the instance that owns it is the API's
- * next step (issue 6).
+ * Reads stories, run state, costs and shots from the bookkeeping's stores with interactive
+ * queries (IQv2). A key is read where it lives: here if this instance owns its partition, else
+ * from the instance that does ({@code application.server}); a list gathers every instance's part.
+ * During a rebalance the answer is "not now" (503), never a wrong or an empty one.
  */
 public final class StreamsRunQueries implements RunQueries {
 
   private static final int RETRY_AFTER_SECONDS = 2;
+  /** The stores the API reads, with what they hold. */
+  private static final Map<String, Class<? extends SpecificRecord>> STORES = Map.of(
+      BookkeepingTopology.RUN_STATE, Run.class,
+      BookkeepingTopology.RUN_COSTS, RunCosts.class,
+      BookkeepingTopology.SHOT_ASSETS, ShotAssetsProgress.class,
+      BookkeepingTopology.STORIES, Story.class);
 
   private final KafkaStreams bookkeeping;
+  private final Optional<HostInfo> self;
+  private final PeerStores peers = new PeerStores();
 
+  /** A single instance: every key is here. */
   public StreamsRunQueries(KafkaStreams bookkeeping) {
+    this(bookkeeping, Optional.empty());
+  }
+
+  /** One of several instances, {@code self} being this one's {@code application.server}. */
+  public StreamsRunQueries(KafkaStreams bookkeeping, Optional<HostInfo> self) {
     this.bookkeeping = bookkeeping;
+    this.self = self;
   }
 
   @Override
   public Lookup<Run> run(String runId) {
-    return lookup(BookkeepingTopology.RUN_STATE, runId);
+    return routed(BookkeepingTopology.RUN_STATE, runId, Run.class);
   }
 
   @Override
   public Lookup<RunCosts> costs(String runId) {
-    return lookup(BookkeepingTopology.RUN_COSTS, runId);
+    return routed(BookkeepingTopology.RUN_COSTS, runId, RunCosts.class);
   }
 
   @Override
   public Lookup<ShotAssetsProgress> shots(String runId) {
-    return lookup(BookkeepingTopology.SHOT_ASSETS, runId);
+    return routed(BookkeepingTopology.SHOT_ASSETS, runId, ShotAssetsProgress.class);
   }
 
   @Override
   public Lookup<Story> story(String storyId) {
-    return lookup(BookkeepingTopology.STORIES, storyId);
+    return routed(BookkeepingTopology.STORIES, storyId, Story.class);
   }
 
   @Override
   public Lookup<List<Run>> runs() {
-    if (!ready()) {
-      return new Lookup.Unavailable<>(RETRY_AFTER_SECONDS, "the state stores are " + bookkeeping.state());
+    Lookup<List<SpecificRecord>> here = local(BookkeepingTopology.RUN_STATE);
+    if (!(here instanceof Lookup.Found<List<SpecificRecord>> found)) {
+      return notNow("the run-state store is not ready here");
     }
-    StateQueryResult<KeyValueIterator<String, Run>> result = bookkeeping.query(
-        StateQueryRequest.inStore(BookkeepingTopology.RUN_STATE).withQuery(RangeQuery.<String, Run>withNoBounds()));
-    List<Run> runs = new ArrayList<>();
-    for (QueryResult<KeyValueIterator<String, Run>> partition : result.getPartitionResults().values()) {
-      if (partition.isFailure()) {
-        return new Lookup.Unavailable<>(RETRY_AFTER_SECONDS, "a partition of " + BookkeepingTopology.RUN_STATE + " is not ready");
-      }
-      try (KeyValueIterator<String, Run> all = partition.getResult()) {
-        all.forEachRemaining(entry -> runs.add(entry.value));
+    List<Run> runs = new ArrayList<>(found.value().stream().map(Run.class::cast).toList());
+    for (StreamsMetadata instance : bookkeeping.metadataForAllStreamsClients()) {
+      if (self.isPresent() && !instance.hostInfo().equals(self.get()) && instance.stateStoreNames().contains(BookkeepingTopology.RUN_STATE)) {
+        switch (peers.all(instance.hostInfo(), BookkeepingTopology.RUN_STATE, Run.class)) {
+          case Lookup.Found<List<Run>> theirs -> runs.addAll(theirs.value());
+          case Lookup.Missing<List<Run>> none -> { }
+          case Lookup.Unavailable<List<Run>> u -> {
+            return new Lookup.Unavailable<>(u.retryAfterSeconds(), u.reason());
+          }
+        }
       }
     }
     return new Lookup.Found<>(runs);
@@ -74,20 +99,69 @@ public final class StreamsRunQueries implements RunQueries {
     return bookkeeping.state() == KafkaStreams.State.RUNNING;
   }
 
-  private <V> Lookup<V> lookup(String store, String key) {
+  private <V extends SpecificRecord> Lookup<V> routed(String store, String key, Class<V> type) {
     if (!ready()) {
-      return new Lookup.Unavailable<>(RETRY_AFTER_SECONDS, "the state stores are " + bookkeeping.state());
+      return notNow("the state stores are " + bookkeeping.state());
     }
-    StateQueryResult<V> result = bookkeeping.query(StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, V>withKey(key)));
+    if (self.isEmpty()) {
+      return cast(local(store, key), type);
+    }
+    KeyQueryMetadata owner = bookkeeping.queryMetadataForKey(store, key, Serdes.String().serializer());
+    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+      return notNow("no instance owns " + key + " in " + store + " yet");
+    }
+    return owner.activeHost().equals(self.get()) ? cast(local(store, key), type) : peers.get(owner.activeHost(), store, key, type);
+  }
+
+  @Override
+  public Lookup<SpecificRecord> local(String store, String key) {
+    if (!STORES.containsKey(store)) {
+      return new Lookup.Missing<>();
+    }
+    if (!ready()) {
+      return notNow("the state stores are " + bookkeeping.state());
+    }
+    StateQueryResult<SpecificRecord> result = bookkeeping.query(
+        StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, SpecificRecord>withKey(key)));
     boolean anyFailed = false;
-    for (QueryResult<V> partition : result.getPartitionResults().values()) {
+    for (QueryResult<SpecificRecord> partition : result.getPartitionResults().values()) {
       if (partition.isSuccess() && partition.getResult() != null) {
         return new Lookup.Found<>(partition.getResult());
       }
       anyFailed |= partition.isFailure();
     }
     // A partition that could not answer may hold the key: say "not now" rather than "not there".
-    return anyFailed ? new Lookup.Unavailable<>(RETRY_AFTER_SECONDS, "a partition of " + store + " is not ready")
-        : new Lookup.Missing<>();
+    return anyFailed ? notNow("a partition of " + store + " is not ready") : new Lookup.Missing<>();
+  }
+
+  @Override
+  public Lookup<List<SpecificRecord>> local(String store) {
+    if (!STORES.containsKey(store)) {
+      return new Lookup.Missing<>();
+    }
+    if (!ready()) {
+      return notNow("the state stores are " + bookkeeping.state());
+    }
+    StateQueryResult<KeyValueIterator<String, SpecificRecord>> result = bookkeeping.query(
+        StateQueryRequest.inStore(store).withQuery(RangeQuery.<String, SpecificRecord>withNoBounds()));
+    List<SpecificRecord> values = new ArrayList<>();
+    for (QueryResult<KeyValueIterator<String, SpecificRecord>> partition : result.getPartitionResults().values()) {
+      if (partition.isFailure()) {
+        return notNow("a partition of " + store + " is not ready");
+      }
+      try (KeyValueIterator<String, SpecificRecord> all = partition.getResult()) {
+        all.forEachRemaining(entry -> values.add(entry.value));
+      }
+    }
+    return new Lookup.Found<>(values);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> Lookup<V> cast(Lookup<SpecificRecord> lookup, Class<V> type) {
+    return (Lookup<V>) lookup; // the store of each read holds that type (STORES)
+  }
+
+  private static <T> Lookup<T> notNow(String reason) {
+    return new Lookup.Unavailable<>(RETRY_AFTER_SECONDS, reason);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.krag.schemas.AvroJson;
 import dev.krag.schemas.AvroSamples;
 import dev.krag.schemas.CostEvent;
 import dev.krag.schemas.Feedback;
@@ -40,6 +41,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,6 +271,18 @@ class ApiServerTest {
   }
 
   @Test
+  void theInternalStoreEndpointGivesThisInstancesPartForTheOthersToAsk() throws Exception {
+    HttpResponse<String> one = get("/internal/v1/stores/run-state/run-1");
+    assertThat(one.statusCode()).isEqualTo(200);
+    assertThat(AvroJson.read(one.body().getBytes(StandardCharsets.UTF_8), Run.class)).isEqualTo(RUN);
+    assertError(get("/internal/v1/stores/run-state/run-9"), 404, "not_found");
+
+    HttpResponse<String> all = get("/internal/v1/stores/run-state");
+    assertThat(all.headers().firstValue("content-type")).hasValue("application/json-seq");
+    assertThat(all.body().chars().filter(c -> c == StoresService.RECORD_SEPARATOR)).hasSize(2);
+  }
+
+  @Test
   void theOpenApiDocumentNamesEveryRoute() throws Exception {
     HttpResponse<String> document = get("/openapi");
 
@@ -352,6 +366,16 @@ class ApiServerTest {
     @Override
     public Lookup<List<Run>> runs() {
       return ready ? new Lookup.Found<>(List.copyOf(runs.values())) : new Lookup.Unavailable<>(2, "rebalancing");
+    }
+
+    @Override
+    public Lookup<SpecificRecord> local(String store, String key) {
+      return store.equals("run-state") ? lookup(Map.<String, SpecificRecord>copyOf(runs), key) : new Lookup.Missing<>();
+    }
+
+    @Override
+    public Lookup<List<SpecificRecord>> local(String store) {
+      return ready ? new Lookup.Found<>(List.<SpecificRecord>copyOf(runs.values())) : new Lookup.Unavailable<>(2, "rebalancing");
     }
 
     @Override

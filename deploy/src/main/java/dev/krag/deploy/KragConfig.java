@@ -30,7 +30,9 @@ import java.util.function.Function;
  * @param critic the critic's thresholds
  * @param dialogueVoice whether what characters say is read in a voice of its own ({@code KRAG_DIALOGUE_VOICE}, on by default)
  * @param apiHost the address {@code krag serve} answers the API on ({@code KRAG_API_HOST}, loopback unless set)
- * @param apiPort its port ({@code KRAG_API_PORT}, the platform spec's 8000)
+ * @param apiPort its port ({@code KRAG_API_PORT}, the platform spec's 8000; 0 for any free one)
+ * @param apiAdvertisedHost the name the other instances reach this one's API by
+ *     ({@code KRAG_API_ADVERTISED_HOST}; the API host, or this machine's name when that is 0.0.0.0)
  * @param maxStoryBytes the largest story accepted ({@code KRAG_MAX_STORY_BYTES})
  * @param runTimeout how long {@code krag run} waits for a run in all ({@code KRAG_RUN_TIMEOUT_SECONDS})
  * @param stallTimeout how long it waits without any news of the run ({@code KRAG_STALL_TIMEOUT_SECONDS})
@@ -52,6 +54,7 @@ public record KragConfig(
     boolean dialogueVoice,
     String apiHost,
     int apiPort,
+    String apiAdvertisedHost,
     int maxStoryBytes,
     Duration runTimeout,
     Duration stallTimeout) {
@@ -106,9 +109,22 @@ public record KragConfig(
         s.flag("KRAG_DIALOGUE_VOICE", true),
         s.text("KRAG_API_HOST", "127.0.0.1"),
         s.integer("KRAG_API_PORT", 8000),
+        s.text("KRAG_API_ADVERTISED_HOST", advertised(s.text("KRAG_API_HOST", "127.0.0.1"))),
         s.integer("KRAG_MAX_STORY_BYTES", 200_000),
         Duration.ofSeconds(s.integer("KRAG_RUN_TIMEOUT_SECONDS", 3600)),
         Duration.ofSeconds(s.integer("KRAG_STALL_TIMEOUT_SECONDS", 600)));
+  }
+
+  /** The API host as others reach it: a wildcard address is no place to connect to. */
+  private static String advertised(String apiHost) {
+    if (!apiHost.equals("0.0.0.0") && !apiHost.equals("::")) {
+      return apiHost;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   /** The output folder alone, which logging needs before the rest is read. */
@@ -118,14 +134,14 @@ public record KragConfig(
 
   public KragConfig withOutDir(Path dir) {
     return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, run, critic,
-        dialogueVoice, apiHost, apiPort, maxStoryBytes, runTimeout, stallTimeout);
+        dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
     return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, condensed, critic,
-        dialogueVoice, apiHost, apiPort, maxStoryBytes, runTimeout, stallTimeout);
+        dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, runTimeout, stallTimeout);
   }
 
   /** The settings as a person reads them at start-up, secrets masked. */

@@ -4,8 +4,6 @@ import dev.krag.deploy.KragConfig.QdrantSettings;
 import dev.krag.deploy.embedded.EmbeddedKafka;
 import dev.krag.deploy.embedded.RegistryServer;
 import dev.krag.deploy.embedded.TopicProvisioner;
-import dev.krag.schemas.RegistrySerdeFactory;
-import dev.krag.schemas.SchemaRegistration;
 import dev.krag.schemas.SerdeFactory;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.critique.Critic;
@@ -60,9 +58,17 @@ public final class Platform implements AutoCloseable {
 
   /** @param runtimeDir where the embedded broker, registry and state stores keep their data */
   public static Platform start(KragConfig config, Path runtimeDir) throws Exception {
+    return start(config, runtimeDir, "");
+  }
+
+  /**
+   * @param applicationServer {@code host:port} where this instance's API answers the others'
+   *     interactive queries, or empty when it serves none
+   */
+  public static Platform start(KragConfig config, Path runtimeDir, String applicationServer) throws Exception {
     Platform platform = new Platform(config);
     try {
-      platform.startAll(runtimeDir);
+      platform.startAll(runtimeDir, applicationServer);
     } catch (Exception | Error e) {
       platform.close();
       throw e;
@@ -70,7 +76,7 @@ public final class Platform implements AutoCloseable {
     return platform;
   }
 
-  private void startAll(Path runtimeDir) throws Exception {
+  private void startAll(Path runtimeDir, String applicationServer) throws Exception {
     if (config.kafkaBootstrap().isEmpty()) {
       EmbeddedKafka kafka = started(EmbeddedKafka.start(runtimeDir.resolve("kafka")));
       bootstrapServers = kafka.bootstrapServers();
@@ -80,9 +86,7 @@ public final class Platform implements AutoCloseable {
     registry = config.registryUrl().isEmpty()
         ? started(RegistryServer.start(config.registryHome(), runtimeDir.resolve("registry"), START_TIMEOUT)).api()
         : URI.create(config.registryUrl());
-    serdes = new RegistrySerdeFactory(registry);
-    SchemaRegistration.registerAll(serdes, SchemaRegistration.catalogue());
-    SchemaRegistration.registerAll(serdes, BookkeepingTopology.changelogs());
+    serdes = SchemaSetup.registered(registry);
     TopicProvisioner.ensure(bootstrapServers, Topics.all(), config.replicationFactor());
     storage = started(ObjectStorage.start(config.storage(), config.outDir()));
     assets = started(new S3AssetStore(storage.bucket(), config.outDir().resolve("cache")));
@@ -94,7 +98,7 @@ public final class Platform implements AutoCloseable {
     knowledge = started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j")));
 
     StreamsSettings settings = new StreamsSettings(bootstrapServers, runtimeDir.resolve("state"), config.stageThreads(),
-        config.replicationFactor(), "", config.runTimeout());
+        config.replicationFactor(), applicationServer, config.runTimeout());
     bookkeeping = started(new StreamsRunner(BookkeepingTopology.APPLICATION_ID, BookkeepingTopology.build(serdes),
         settings.bookkeeping(BookkeepingTopology.APPLICATION_ID)).start(START_TIMEOUT));
     started(new StreamsRunner(StageTopology.APPLICATION_ID, StageTopology.build(serdes, stages()),

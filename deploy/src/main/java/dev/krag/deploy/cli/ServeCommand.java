@@ -8,13 +8,16 @@ import dev.krag.api.StreamsRunQueries;
 import dev.krag.deploy.AnalyticsSinks;
 import dev.krag.deploy.KragConfig;
 import dev.krag.deploy.Platform;
+import dev.krag.deploy.embedded.Ports;
 import dev.krag.schemas.Bucket;
 import io.helidon.webserver.WebServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * {@code krag serve}: the platform and its API, up until the process is stopped. It prints where
@@ -51,11 +54,15 @@ final class ServeCommand {
   static int run(KragConfig config, PrintStream err, CountDownLatch stop) throws Exception {
     Path runtime = config.outDir().resolve("runtime").resolve("serve");
     long started = System.nanoTime();
-    try (Platform platform = Platform.start(config, runtime);
+    // The port is fixed before the Streams application starts: it tells the other instances where to ask.
+    int port = config.apiPort() == 0 ? Ports.free() : config.apiPort();
+    HostInfo self = new HostInfo(config.apiAdvertisedHost(), port);
+    try (Platform platform = Platform.start(config, runtime, self.host() + ":" + self.port());
          KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes());
          KafkaRunNews news = new KafkaRunNews(platform.bootstrapServers(), platform.serdes())) {
-      WebServer api = ApiServer.start(config.apiHost(), config.apiPort(), new Backend(
-          new StreamsRunQueries(platform.bookkeeping().streams()), commands, news, platform.assets(), config.run(), config.maxStoryBytes()));
+      WebServer api = ApiServer.start(config.apiHost(), port, new Backend(
+          new StreamsRunQueries(platform.bookkeeping().streams(), Optional.of(self)), commands, news, platform.assets(), config.run(),
+          config.maxStoryBytes()));
       try {
         err.printf("krag serve: up in %.1f s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9);
         String apiBase = "http://" + config.apiHost() + ":" + api.port();

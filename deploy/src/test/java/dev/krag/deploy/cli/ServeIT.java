@@ -31,8 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -58,27 +56,27 @@ class ServeIT {
     ExecutorService serving = Executors.newSingleThreadExecutor();
     try {
       Future<Integer> served = serving.submit(() -> ServeCommand.run(config, err, stop));
-      String lines = awaitPrinted(printed, "connect", served);
+      String lines = Printed.await(printed, "connect", served, UP);
 
       HttpResponse<String> health = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(value(lines, "api", "health: ([^,\\s)]+)"))).build(), HttpResponse.BodyHandlers.ofString());
+          HttpRequest.newBuilder(URI.create(Printed.value(lines, "api", "health: ([^,\\s)]+)"))).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
       HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create(value(lines, "api", "(\\S+)/\\{id}").replace("{id}", "") + "/run-nobody-made")).build(), HttpResponse.BodyHandlers.ofString());
+          URI.create(Printed.value(lines, "api", "(\\S+)/\\{id}").replace("{id}", "") + "/run-nobody-made")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(unknown.statusCode()).isEqualTo(404);
 
-      try (Connection db = DriverManager.getConnection(value(lines, "postgres", "(jdbc:\\S+)"));
+      try (Connection db = DriverManager.getConnection(Printed.value(lines, "postgres", "(jdbc:\\S+)"));
            ResultSet tables = db.createStatement().executeQuery("SELECT count(*) FROM pipeline_runs")) {
         assertThat(tables.next()).isTrue();
       }
 
-      Bucket bucket = new Bucket(URI.create(value(lines, "s3", "(http\\S+)")), value(lines, "s3", "region (\\S+)"),
-          value(lines, "s3", "bucket (\\S+)"), value(lines, "s3", "access key (\\S+)"), value(lines, "s3", "secret (\\S+)"));
+      Bucket bucket = new Bucket(URI.create(Printed.value(lines, "s3", "(http\\S+)")), Printed.value(lines, "s3", "region (\\S+)"),
+          Printed.value(lines, "s3", "bucket (\\S+)"), Printed.value(lines, "s3", "access key (\\S+)"), Printed.value(lines, "s3", "secret (\\S+)"));
       try (S3Client s3 = bucket.client()) {
         s3.headBucket(b -> b.bucket(bucket.name()));
       }
 
-      String api = value(lines, "api", "(\\S+)/api/v1/runs/");
+      String api = Printed.value(lines, "api", "(\\S+)/api/v1/runs/");
       filmThroughTheApi(api);
 
       stop.countDown();
@@ -161,21 +159,5 @@ class ServeIT {
     assertThat(listed).extracting(r -> r.get("runId").asText()).containsExactly(runId);
   }
 
-  private static String awaitPrinted(ByteArrayOutputStream printed, String label, Future<Integer> served) throws Exception {
-    long deadline = System.nanoTime() + UP.toNanos();
-    while (!printed.toString(StandardCharsets.UTF_8).contains("  " + label + " ")) {
-      assertThat(served.isDone()).as(() -> "serve ended early: " + printed).isFalse();
-      assertThat(System.nanoTime()).as(() -> "serve up within " + UP + ": " + printed).isLessThan(deadline);
-      Thread.sleep(200);
-    }
-    return printed.toString(StandardCharsets.UTF_8);
-  }
 
-  /** The first group of {@code pattern} on the line that starts with {@code label}. */
-  private static String value(String lines, String label, String pattern) {
-    String line = lines.lines().filter(l -> l.strip().startsWith(label + " ")).findFirst().orElseThrow();
-    Matcher m = Pattern.compile(pattern).matcher(line);
-    assertThat(m.find()).as(line + " has " + pattern).isTrue();
-    return m.group(1);
-  }
 }
