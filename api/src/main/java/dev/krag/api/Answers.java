@@ -3,8 +3,8 @@ package dev.krag.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.HeaderValues;
-import io.helidon.webserver.http.ServerResponse;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
 
 /** The API's success bodies: JSON, from a value or a lookup that may have found nothing. */
 final class Answers {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,7 +40,7 @@ public final class KafkaRunNews implements RunNews, AutoCloseable {
     this.serdes = serdes;
     this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions = java.util.stream.Stream.of(Topics.RUN_EVENTS.name(), Topics.COSTS.name())
+    List<TopicPartition> partitions = Stream.of(Topics.RUN_EVENTS.name(), Topics.COSTS.name())
         .flatMap(topic -> consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())))
         .toList();
     consumer.assign(partitions);

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class StoriesService implements HttpService {
     if (text.indexOf('\0') >= 0) {
       throw ApiException.badRequest("bad_text", "the text holds NUL characters");
     }
-    if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > backend.maxStoryBytes()) {
+    if (text.getBytes(StandardCharsets.UTF_8).length > backend.maxStoryBytes()) {
       throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large", "a story is at most " + backend.maxStoryBytes() + " bytes");
     }
     String title = posted.title() == null || posted.title().isBlank() ? text.lines().findFirst().orElse("").strip() : posted.title().strip();

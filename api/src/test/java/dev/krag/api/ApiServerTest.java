@@ -288,7 +288,8 @@ class ApiServerTest {
 
     assertThat(document.statusCode()).isEqualTo(200);
     assertThat(document.body()).contains("/api/v1/stories:", "/api/v1/stories/{id}/run:", "/api/v1/runs/{id}/output:",
-        "/api/v1/runs/{id}/shots:", "/api/v1/feedback:");
+        "/api/v1/runs/{id}/shots:", "/api/v1/runs/{id}/shots/{shotId}/image:", "/api/v1/feedback:", "/internal/v1/stores/{store}/{key}:",
+        "/api/v1/runs/{id}/events");
   }
 
   private static void assertError(HttpResponse<String> response, int status, String code) throws Exception {

@@ -3,7 +3,9 @@ package dev.krag.deploy;
 import dev.krag.schemas.Bucket;
 import dev.krag.schemas.RunConfig;
 import dev.krag.stages.critique.CriticSettings;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -121,8 +123,8 @@ public record KragConfig(
       return apiHost;
     }
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
       return "localhost";
     }
   }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -28,7 +29,7 @@ public final class S3ArtifactSinkConnector extends SinkConnector {
   static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
 
   /** The jar's version where its manifest says it. */
-  static final String VERSION = java.util.Objects.requireNonNullElse(S3ArtifactSinkConnector.class.getPackage().getImplementationVersion(),
+  static final String VERSION = Objects.requireNonNullElse(S3ArtifactSinkConnector.class.getPackage().getImplementationVersion(),
       "development");
 
   static final ConfigDef CONFIG = new ConfigDef()

@@ -65,7 +65,7 @@ final class ServeCommand {
           config.maxStoryBytes()));
       try {
         err.printf("krag serve: up in %.1f s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9);
-        String apiBase = "http://" + config.apiHost() + ":" + api.port();
+        String apiBase = "http://" + self.host() + ":" + api.port();
         err.printf("  %-10s %s/api/v1/runs/{id}   (health: %s/health, the API's document: %s/openapi)%n", "api", apiBase, apiBase,
             apiBase);
         err.printf("  %-10s %s%n", "kafka", platform.bootstrapServers());
