@@ -5,6 +5,7 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.websocket.WsRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,14 @@ public final class ApiServer {
         .start();
   }
 
+  private static void ready(ServerResponse res, Backend backend) {
+    if (backend.queries().ready()) {
+      res.header(HeaderValues.CONTENT_TYPE_JSON).send("{\"status\":\"UP\"}");
+    } else {
+      ApiError.unavailable(res, 2, "the state stores are not running");
+    }
+  }
+
   static void routing(HttpRouting.Builder routing, Backend backend) {
     routing.register("/api/v1/stories", new StoriesService(backend))
         .register("/api/v1/runs", new RunsService(backend))
@@ -37,13 +46,10 @@ public final class ApiServer {
             res.header(HeaderNames.CONTENT_TYPE, "application/yaml").send(in.readAllBytes());
           }
         })
-        .get("/health", (req, res) -> {
-          if (backend.queries().ready()) {
-            res.header(HeaderValues.CONTENT_TYPE_JSON).send("{\"status\":\"UP\"}");
-          } else {
-            ApiError.unavailable(res, 2, "the state stores are not running");
-          }
-        })
+        // Liveness: the process answers. Readiness: the state stores answer too, so a load balancer sends it queries.
+        .get("/health/live", (req, res) -> res.header(HeaderValues.CONTENT_TYPE_JSON).send("{\"status\":\"UP\"}"))
+        .get("/health/ready", (req, res) -> ready(res, backend))
+        .get("/health", (req, res) -> ready(res, backend))
         .error(ApiException.class, (req, res, e) -> ApiError.send(res, e.status(), e.code(), e.getMessage()))
         .error(Answers.Unavailable.class, (req, res, e) -> ApiError.unavailable(res, e.retryAfterSeconds(), e.getMessage()))
         .error(ByteRange.Unsatisfiable.class, (req, res, e) -> {

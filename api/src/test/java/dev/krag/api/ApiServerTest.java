@@ -92,11 +92,13 @@ class ApiServerTest {
   void whileTheStoresRebalanceEveryReadIs503WithRetryAfter() throws Exception {
     platform.ready = false;
 
-    for (String path : List.of("/api/v1/runs/run-1", "/api/v1/runs", "/api/v1/stories/story-1", "/api/v1/runs/run-1/shots", "/health")) {
+    for (String path : List.of("/api/v1/runs/run-1", "/api/v1/runs", "/api/v1/stories/story-1", "/api/v1/runs/run-1/shots", "/health",
+        "/health/ready")) {
       HttpResponse<String> response = get(path);
       assertThat(response.statusCode()).as(path).isEqualTo(503);
       assertThat(response.headers().firstValue("retry-after")).as(path).hasValue("2");
     }
+    assertThat(get("/health/live").statusCode()).as("alive all the same").isEqualTo(200);
   }
 
   @Test
