@@ -131,6 +131,10 @@ class EndToEndIT {
       assertThat(assets.getInt(1)).as("a frame per shot, more for shots rendered again").isGreaterThanOrEqualTo(shots);
       assertThat(assets.getInt(2)).as("a narration per shot").isGreaterThanOrEqualTo(shots);
       assertThat(assets.getInt(3)).as("a video per iteration").isEqualTo(iterations);
+      ResultSet music = sql.executeQuery("SELECT file_path FROM assets WHERE run_id = '" + runId + "' AND generation_params->>'stem' = 'music'");
+      assertThat(music.next()).as("the music under the film, one row").isTrue();
+      assertThat(music.getString(1)).endsWith("/audio/music.m4a");
+      assertThat(music.next()).isFalse();
       ResultSet feedback = sql.executeQuery("SELECT source, (scores->>'checks')::float, jsonb_typeof(issues) FROM feedback"
           + " WHERE target_id = '" + runId + "' ORDER BY id DESC");
       assertThat(feedback.next()).as("the critic's row of the last iteration").isTrue();

@@ -1,5 +1,6 @@
 package dev.krag.topologies.analytics;
 
+import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.AssetRow;
 import dev.krag.schemas.Critique;
 import dev.krag.schemas.Feedback;
@@ -73,7 +74,10 @@ public final class AnalyticsRows {
         row(asset(assets.getAudioPath(), runId, "audio", audio, record.timestamp())));
   }
 
-  /** An iteration's video: its path is the same for every iteration, so the id names the iteration. */
+  /**
+   * An iteration's video: its path is the same for every iteration, so the id names the iteration;
+   * and the music under it, one object per run that each edit writes again, so one row.
+   */
   static List<KeyValue<String, AssetRow>> assetsOfVideo(Record<String, VideoEdited> record) {
     VideoEdited video = record.value();
     Map<String, String> params = new LinkedHashMap<>();
@@ -81,7 +85,10 @@ public final class AnalyticsRows {
     params.put("shots", Integer.toString(video.getShots().size()));
     params.put("plannedSeconds", Double.toString(video.getPlannedSeconds()));
     String id = video.getRunId() + "/video/" + video.getIteration();
-    return List.of(row(asset(id, video.getRunId(), "video", params, record.timestamp()).setFilePath(video.getVideoPath())));
+    String music = AssetKeys.music(video.getRunId());
+    return List.of(row(asset(id, video.getRunId(), "video", params, record.timestamp()).setFilePath(video.getVideoPath())),
+        row(asset(music, video.getRunId(), "audio", Map.of("stem", "music", "iteration", Integer.toString(video.getIteration())),
+            record.timestamp()).setFilePath(music)));
   }
 
   /** The critic's judgement of one iteration of a run. */

@@ -2,6 +2,7 @@ package dev.krag.topologies.bookkeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.Story;
 import dev.krag.schemas.StorySource;
 import dev.krag.schemas.AssetRow;
@@ -204,7 +205,8 @@ class BookkeepingTopologyTest {
         .setAction(FeedbackAction.REJECT_SHOT).setShotId("s1").setComment("the fox is missing").setCreatedAt(5).build());
 
     Map<String, AssetRow> assets = driver.output(Topics.ASSET_ROWS).readKeyValuesToMap();
-    assertThat(assets).containsOnlyKeys("img-0-0", "a-0", RUN + "/video/0");
+    assertThat(assets).containsOnlyKeys("img-0-0", "a-0", RUN + "/video/0", AssetKeys.music(RUN));
+    assertThat(assets.get(AssetKeys.music(RUN)).getGenerationParams()).containsEntry("stem", "music");
     assertThat(assets.get("img-0-0").getAssetType()).isEqualTo("image");
     assertThat(assets.get("img-0-0").getGenerationParams()).containsEntry("shot", "s1").containsKeys("prompt", "camera");
     assertThat(assets.get("a-0").getAssetType()).isEqualTo("audio");
