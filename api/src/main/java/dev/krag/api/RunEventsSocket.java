@@ -13,6 +13,8 @@ import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +38,12 @@ final class RunEventsSocket implements WsListener {
    * 30 s, and a watching client may say nothing for minutes; its pong keeps the connection.
    */
   private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+  /**
+   * How long a socket waits for a run its store does not hold yet: a client opens the socket as
+   * soon as its run is accepted, a moment before the bookkeeping has written the run's first state.
+   */
+  static final Duration ARRIVAL = Duration.ofSeconds(5);
+  private static final Duration ARRIVAL_CHECK = Duration.ofMillis(250);
   private static final ScheduledExecutorService HEARTBEATS =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("krag-api-socket-heartbeat").factory());
 
@@ -43,6 +51,10 @@ final class RunEventsSocket implements WsListener {
   private String runId;
   private RunNews.Subscription subscription;
   private ScheduledFuture<?> heartbeat;
+  private volatile ScheduledFuture<?> arrival;
+  private volatile boolean closed;
+  /** News that came before the run's state was sent, held so the state is always the first message. */
+  private List<String> held = new ArrayList<>();
 
   RunEventsSocket(Backend backend) {
     this.backend = backend;
@@ -71,13 +83,33 @@ final class RunEventsSocket implements WsListener {
       case RunNews.News.Happened happened -> event(happened.event());
       case RunNews.News.Cost cost -> "{\"type\":\"cost\",\"cost\":" + Json.of(cost.cost()) + "}";
     }));
+    awaitState(session, System.nanoTime() + ARRIVAL.toNanos());
+  }
+
+  private void awaitState(WsSession session, long giveUp) {
+    if (!closed && !sendState(session, System.nanoTime() > giveUp)) {
+      arrival = HEARTBEATS.schedule(() -> awaitState(session, giveUp), ARRIVAL_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Sends the run's state and what was held back; says whether the socket is done waiting for it. */
+  private boolean sendState(WsSession session, boolean lastTry) {
     switch (backend.queries().run(runId)) {
-      case Lookup.Found<Run> found -> send(session, "{\"type\":\"run\",\"run\":" + Json.of(found.value()) + "}");
-      case Lookup.Missing<Run> missing -> {
-        send(session, error("not_found", "no run " + runId));
-        session.close(WsCloseCodes.NORMAL_CLOSE, "no such run");
+      case Lookup.Found<Run> found -> {
+        release(session, "{\"type\":\"run\",\"run\":" + Json.of(found.value()) + "}");
+        return true;
       }
-      case Lookup.Unavailable<Run> u -> send(session, error("unavailable", u.reason()));
+      case Lookup.Missing<Run> missing -> {
+        if (lastTry) {
+          release(session, error("not_found", "no run " + runId));
+          session.close(WsCloseCodes.NORMAL_CLOSE, "no such run");
+        }
+        return lastTry;
+      }
+      case Lookup.Unavailable<Run> u -> {
+        release(session, error("unavailable", u.reason()));
+        return true;
+      }
     }
   }
 
@@ -108,7 +140,17 @@ final class RunEventsSocket implements WsListener {
 
   /** The feed's thread, the heartbeat and the socket's own all send: one frame at a time. */
   private synchronized void send(WsSession session, String text) {
-    session.send(text, true);
+    if (held != null) {
+      held.add(text);
+    } else {
+      session.send(text, true);
+    }
+  }
+
+  private synchronized void release(WsSession session, String first) {
+    session.send(first, true);
+    held.forEach(text -> session.send(text, true));
+    held = null;
   }
 
   private synchronized void ping(WsSession session) {
@@ -126,8 +168,11 @@ final class RunEventsSocket implements WsListener {
   }
 
   private void unsubscribe() {
-    if (heartbeat != null) {
-      heartbeat.cancel(false);
+    closed = true;
+    for (ScheduledFuture<?> task : new ScheduledFuture<?>[] {heartbeat, arrival}) {
+      if (task != null) {
+        task.cancel(false);
+      }
     }
     if (subscription != null) {
       subscription.close();

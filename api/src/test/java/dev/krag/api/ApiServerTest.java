@@ -31,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,7 +247,20 @@ class ApiServerTest {
     Messages unknown = new Messages();
     http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-9/events"), unknown)
         .get(10, TimeUnit.SECONDS);
-    assertThat(unknown.next().get("error").asText()).isEqualTo("not_found");
+    assertThat(unknown.next(RunEventsSocket.ARRIVAL.plusSeconds(10)).get("error").asText()).isEqualTo("not_found");
+  }
+
+  @Test
+  void aSocketOpenedTheMomentItsRunIsAcceptedWaitsForTheRunsFirstState() throws Exception {
+    Messages messages = new Messages();
+    http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-3/events"), messages)
+        .get(10, TimeUnit.SECONDS);
+    platform.tell("run-3", new RunNews.News.Cost(CostEvent.newBuilder(AvroSamples.of(CostEvent.class)).setRunId("run-3").build()));
+    Thread.sleep(500);
+    platform.runs.put("run-3", run("run-3", "story-3", RunStatus.REQUESTED, 0));
+
+    assertThat(messages.next().get("type").asText()).as("the state comes first").isEqualTo("run");
+    assertThat(messages.next().get("type").asText()).as("then the news held back for it").isEqualTo("cost");
   }
 
   /** What a socket received, one JSON message at a time. */
@@ -266,8 +280,12 @@ class ApiServerTest {
     }
 
     JsonNode next() throws Exception {
-      String message = received.poll(10, TimeUnit.SECONDS);
-      assertThat(message).as("a message within 10 s").isNotNull();
+      return next(Duration.ofSeconds(10));
+    }
+
+    JsonNode next(Duration within) throws Exception {
+      String message = received.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+      assertThat(message).as("a message within " + within).isNotNull();
       return JSON.readTree(message);
     }
   }

@@ -104,6 +104,7 @@ class ServeIT {
     assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
     String runId = JSON.readTree(asked.body()).get("runId").asText();
     List<JsonNode> news = new CopyOnWriteArrayList<>();
+    List<String> ended = new CopyOnWriteArrayList<>();
     WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(api.replace("http:", "ws:") + "/api/v1/runs/" + runId + "/events"),
         new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
@@ -122,6 +123,17 @@ class ServeIT {
             ws.request(1);
             return null;
           }
+
+          @Override
+          public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            ended.add("closed by the server: " + status + " " + reason);
+            return null;
+          }
+
+          @Override
+          public void onError(WebSocket ws, Throwable error) {
+            ended.add("failed: " + error);
+          }
         }).get(10, TimeUnit.SECONDS);
 
     long deadline = System.nanoTime() + RUN.toNanos();
@@ -138,6 +150,7 @@ class ServeIT {
     assertThat(run).isNotNull();
     assertThat(run.get("status").asText()).as(run::toString).isEqualTo("COMPLETED");
     Thread.sleep(1000); // the last events on their way to the socket
+    assertThat(ended).as("the socket, open until the client closes it; news: %s", news).isEmpty();
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "seen").get(10, TimeUnit.SECONDS);
     assertThat(news).as("the run, then its news as it happened").first().satisfies(first -> assertThat(first.get("type").asText()).isEqualTo("run"));
     assertThat(news).filteredOn(n -> n.has("thumbnail")).as("shots ready, with their thumbnails").isNotEmpty();
