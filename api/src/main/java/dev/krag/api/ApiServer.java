@@ -19,11 +19,12 @@ public final class ApiServer {
   private ApiServer() {}
 
   public static WebServer start(String host, int port, Backend backend) {
+    Authenticator authenticator = new Authenticator(backend.queries(), new JwtVerifier(backend.jwt()));
     return WebServer.builder()
         .host(host)
         .port(port)
-        .routing(routing -> routing(routing, backend))
-        .addRouting(WsRouting.builder().endpoint(RunEventsSocket.PATH, () -> new RunEventsSocket(backend)))
+        .routing(routing -> routing(routing, backend, new Guard(authenticator)))
+        .addRouting(WsRouting.builder().endpoint(RunEventsSocket.PATH, () -> new RunEventsSocket(backend, authenticator)))
         .build()
         .start();
   }
@@ -36,11 +37,12 @@ public final class ApiServer {
     }
   }
 
-  static void routing(HttpRouting.Builder routing, Backend backend) {
-    routing.register("/api/v1/stories", new StoriesService(backend))
-        .register("/api/v1/runs", new RunsService(backend))
-        .register("/api/v1/feedback", new FeedbackService(backend))
-        .register(StoresService.PATH, new StoresService(backend.queries()))
+  private static void routing(HttpRouting.Builder routing, Backend backend, Guard guard) {
+    routing.register("/api/v1/stories", new StoriesService(backend, guard))
+        .register("/api/v1/runs", new RunsService(backend, guard))
+        .register("/api/v1/feedback", new FeedbackService(backend, guard))
+        .register("/api/v1/keys", new KeysService(backend, guard))
+        .register(StoresService.PATH, new StoresService(backend.queries(), guard))
         .get("/openapi", (req, res) -> {
           try (var in = ApiServer.class.getResourceAsStream(OPENAPI)) {
             res.header(HeaderNames.CONTENT_TYPE, "application/yaml").send(in.readAllBytes());
@@ -50,7 +52,12 @@ public final class ApiServer {
         .get("/health/live", (req, res) -> res.header(HeaderValues.CONTENT_TYPE_JSON).send("{\"status\":\"UP\"}"))
         .get("/health/ready", (req, res) -> ready(res, backend))
         .get("/health", (req, res) -> ready(res, backend))
-        .error(ApiException.class, (req, res, e) -> ApiError.send(res, e.status(), e.code(), e.getMessage()))
+        .error(ApiException.class, (req, res, e) -> {
+          if (e.status() == Status.UNAUTHORIZED_401) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"krag\"");
+          }
+          ApiError.send(res, e.status(), e.code(), e.getMessage());
+        })
         .error(Answers.Unavailable.class, (req, res, e) -> ApiError.unavailable(res, e.retryAfterSeconds(), e.getMessage()))
         .error(ByteRange.Unsatisfiable.class, (req, res, e) -> {
           res.header(HeaderNames.CONTENT_RANGE, "bytes */" + e.size());

@@ -1,5 +1,6 @@
 package dev.krag.api;
 
+import dev.krag.schemas.ApiKey;
 import dev.krag.schemas.Feedback;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.Story;
@@ -12,4 +13,7 @@ public interface Commands {
   void request(RunRequested run);
 
   void send(Feedback feedback);
+
+  /** A new API key, or a revoked one (the same key with its revocation time). */
+  void issue(ApiKey key);
 }

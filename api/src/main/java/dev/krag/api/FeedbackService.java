@@ -2,6 +2,7 @@ package dev.krag.api;
 
 import dev.krag.schemas.Feedback;
 import dev.krag.schemas.FeedbackAction;
+import dev.krag.schemas.Role;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -21,9 +22,11 @@ final class FeedbackService implements HttpService {
   private static final int COMMENT_LENGTH = 2000;
 
   private final Backend backend;
+  private final Guard guard;
 
-  FeedbackService(Backend backend) {
+  FeedbackService(Backend backend, Guard guard) {
     this.backend = backend;
+    this.guard = guard;
   }
 
   /** The body: {@code action} is "approve" or "reject"; a resent feedback with the same id counts once. */
@@ -31,11 +34,11 @@ final class FeedbackService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.post("/", this::post);
+    rules.post("/", guard.as(Role.EDITOR, this::post));
   }
 
-  private void post(ServerRequest req, ServerResponse res) {
-    Feedback feedback = feedback(JsonBody.read(req, NewFeedback.class, MAX_BYTES, false), backend.queries());
+  private void post(ServerRequest req, ServerResponse res, Principal who) {
+    Feedback feedback = feedback(JsonBody.read(req, NewFeedback.class, MAX_BYTES, false), backend.queries(), who);
     backend.commands().send(feedback);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("feedbackId", feedback.getFeedbackId());
@@ -45,11 +48,11 @@ final class FeedbackService implements HttpService {
   }
 
   /** The feedback record of what a person sent, checked: a shot of a run the stores know, an action, a comment of fair length. */
-  static Feedback feedback(NewFeedback posted, RunQueries queries) {
+  static Feedback feedback(NewFeedback posted, RunQueries queries, Principal who) {
     if (posted.runId() == null || posted.shotId() == null || posted.action() == null) {
       throw ApiException.badRequest("missing_field", "feedback needs runId, shotId and action");
     }
-    String runId = Ids.checked(posted.runId(), "run");
+    String runId = Visible.run(queries, who, Ids.checked(posted.runId(), "run")).getRunId();
     FeedbackAction action = switch (posted.action()) {
       case "approve" -> FeedbackAction.APPROVE_SHOT;
       case "reject" -> FeedbackAction.REJECT_SHOT;

@@ -28,6 +28,11 @@ public final class Ids {
     return "story-" + InputsHash.of(text);
   }
 
+  /** Derived from the owner and the text: the same story posted twice by one owner is one story, and two owners never share one. */
+  static String story(String owner, String text) {
+    return owner.isEmpty() ? story(text) : story(owner + "\n" + text);
+  }
+
   /** When it was asked for, and a random tail: every request is a run of its own. */
   public static String run() {
     return "run-" + LocalDateTime.now().format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 6);

@@ -1,5 +1,6 @@
 package dev.krag.api;
 
+import dev.krag.schemas.ApiKey;
 import dev.krag.schemas.Feedback;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.SerdeFactory;
@@ -30,6 +31,11 @@ public final class KafkaCommands implements Commands, AutoCloseable {
   @Override
   public void send(Feedback feedback) {
     send(Topics.FEEDBACK, feedback.getRunId(), feedback);
+  }
+
+  @Override
+  public void issue(ApiKey key) {
+    send(Topics.API_KEYS, key.getKeyId(), key);
   }
 
   private <V> void send(Topic<String, V> topic, String key, V value) {

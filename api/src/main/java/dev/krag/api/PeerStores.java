@@ -24,6 +24,12 @@ final class PeerStores {
   private static final int RETRY_AFTER_SECONDS = 2;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final String adminKey;
+
+  /** {@code adminKey}: this instance's own, which every instance takes, as they share the key store. */
+  PeerStores(String adminKey) {
+    this.adminKey = adminKey;
+  }
 
   <V extends SpecificRecord> Lookup<V> get(HostInfo peer, String store, String key, Class<V> type) {
     HttpResponse<byte[]> response;
@@ -65,7 +71,8 @@ final class PeerStores {
   private HttpResponse<byte[]> fetch(HostInfo peer, String path) throws IOException {
     URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path);
     try {
-      return http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header(Authenticator.API_KEY_HEADER, adminKey).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while asking " + uri, e);

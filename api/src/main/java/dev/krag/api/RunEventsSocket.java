@@ -1,11 +1,13 @@
 package dev.krag.api;
 
 import dev.krag.schemas.Feedback;
+import dev.krag.schemas.Role;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunEvent;
 import dev.krag.schemas.RunEventType;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.uri.UriPath;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.websocket.WsCloseCodes;
@@ -47,8 +49,13 @@ final class RunEventsSocket implements WsListener {
   private static final ScheduledExecutorService HEARTBEATS =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("krag-api-socket-heartbeat").factory());
 
+  /** A browser cannot give a socket headers, so it may send its credential in the query instead. */
+  static final String TOKEN_PARAMETER = "access_token";
+
   private final Backend backend;
+  private final Authenticator authenticator;
   private String runId;
+  private Principal who;
   private RunNews.Subscription subscription;
   private ScheduledFuture<?> heartbeat;
   private volatile ScheduledFuture<?> arrival;
@@ -56,8 +63,9 @@ final class RunEventsSocket implements WsListener {
   /** News that came before the run's state was sent, held so the state is always the first message. */
   private List<String> held = new ArrayList<>();
 
-  RunEventsSocket(Backend backend) {
+  RunEventsSocket(Backend backend, Authenticator authenticator) {
     this.backend = backend;
+    this.authenticator = authenticator;
   }
 
   @Override
@@ -69,7 +77,10 @@ final class RunEventsSocket implements WsListener {
     }
     try {
       runId = Ids.checked(m.group(1), "run");
-    } catch (ApiException e) {
+      who = authenticator.authenticate(headers.first(HeaderNames.AUTHORIZATION), headers.first(Guard.API_KEY),
+          prologue.query().first(TOKEN_PARAMETER).asOptional());
+      who.require(Role.VIEWER);
+    } catch (ApiException | Answers.Unavailable e) {
       throw new WsUpgradeException(e.getMessage());
     }
     return Optional.empty();
@@ -95,14 +106,17 @@ final class RunEventsSocket implements WsListener {
   /** Sends the run's state and what was held back; says whether the socket is done waiting for it. */
   private boolean sendState(WsSession session, boolean lastTry) {
     switch (backend.queries().run(runId)) {
-      case Lookup.Found<Run> found -> {
+      case Lookup.Found<Run> found when who.sees(found.value().getOwner()) -> {
         release(session, "{\"type\":\"run\",\"run\":" + Json.of(found.value()) + "}");
+        return true;
+      }
+      case Lookup.Found<Run> another -> {
+        notFound(session);
         return true;
       }
       case Lookup.Missing<Run> missing -> {
         if (lastTry) {
-          release(session, error("not_found", "no run " + runId));
-          session.close(WsCloseCodes.NORMAL_CLOSE, "no such run");
+          notFound(session);
         }
         return lastTry;
       }
@@ -111,6 +125,11 @@ final class RunEventsSocket implements WsListener {
         return true;
       }
     }
+  }
+
+  private void notFound(WsSession session) {
+    release(session, error("not_found", "no run " + runId));
+    session.close(WsCloseCodes.NORMAL_CLOSE, "no such run");
   }
 
   private String event(RunEvent event) {
@@ -122,9 +141,10 @@ final class RunEventsSocket implements WsListener {
   @Override
   public void onMessage(WsSession session, String text, boolean last) {
     try {
+      who.require(Role.EDITOR);
       FeedbackService.NewFeedback asked = JsonBody.parse(text, FeedbackService.NewFeedback.class);
       Feedback feedback = FeedbackService.feedback(new FeedbackService.NewFeedback(asked.feedbackId(), runId, asked.shotId(),
-          asked.action(), asked.comment()), backend.queries());
+          asked.action(), asked.comment()), backend.queries(), who);
       backend.commands().send(feedback);
       send(session, "{\"type\":\"feedback\",\"feedbackId\":" + Json.quote(feedback.getFeedbackId()) + ",\"status\":\"ACCEPTED\"}");
     } catch (ApiException e) {

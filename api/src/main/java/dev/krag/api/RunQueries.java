@@ -1,5 +1,6 @@
 package dev.krag.api;
 
+import dev.krag.schemas.ApiKey;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.ShotAssetsProgress;
@@ -21,6 +22,11 @@ public interface RunQueries {
   Lookup<ShotAssetsProgress> shots(String runId);
 
   Lookup<Story> story(String storyId);
+
+  /** An API key by its id, revoked or not: every instance holds every key. */
+  Lookup<ApiKey> apiKey(String keyId);
+
+  Lookup<List<ApiKey>> apiKeys();
 
   /** Every run of every instance. */
   Lookup<List<Run>> runs();

@@ -1,5 +1,6 @@
 package dev.krag.api;
 
+import dev.krag.schemas.Role;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunStatus;
 import dev.krag.schemas.ShotAssets;
@@ -28,25 +29,28 @@ import java.util.stream.Collectors;
 final class RunsService implements HttpService {
 
   private final Backend backend;
+  private final Guard guard;
 
-  RunsService(Backend backend) {
+  RunsService(Backend backend, Guard guard) {
     this.backend = backend;
+    this.guard = guard;
   }
 
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/", this::list)
-        .get("/{id}", this::run)
-        .get("/{id}/costs", this::costs)
-        .get("/{id}/shots", this::shots)
-        .get("/{id}/shots/{shot}/image", this::image)
-        .get("/{id}/output", this::output);
+    rules.get("/", guard.as(Role.VIEWER, this::list))
+        .get("/{id}", guard.as(Role.VIEWER, this::run))
+        .get("/{id}/costs", guard.as(Role.VIEWER, this::costs))
+        .get("/{id}/shots", guard.as(Role.VIEWER, this::shots))
+        .get("/{id}/shots/{shot}/image", guard.as(Role.VIEWER, this::image))
+        .get("/{id}/output", guard.as(Role.VIEWER, this::output));
   }
 
-  private void list(ServerRequest req, ServerResponse res) {
+  private void list(ServerRequest req, ServerResponse res, Principal who) {
     Optional<String> storyId = req.query().first("storyId").asOptional().map(id -> Ids.checked(id, "story"));
     Optional<RunStatus> status = req.query().first("status").asOptional().map(RunsService::status);
     List<Run> runs = Answers.found(backend.queries().runs(), "runs").stream()
+        .filter(r -> who.sees(r.getOwner()))
         .filter(r -> storyId.map(r.getStoryId()::equals).orElse(true))
         .filter(r -> status.map(s -> r.getStatus() == s).orElse(true))
         .sorted(Comparator.comparingLong(Run::getCreatedAt).reversed())
@@ -62,19 +66,23 @@ final class RunsService implements HttpService {
     }
   }
 
-  private void run(ServerRequest req, ServerResponse res) {
-    String id = Ids.checked(req.path().pathParameters().get("id"), "run");
-    res.header(HeaderValues.CONTENT_TYPE_JSON).send(Json.of(Answers.found(backend.queries().run(id), "run " + id)));
+  private void run(ServerRequest req, ServerResponse res, Principal who) {
+    res.header(HeaderValues.CONTENT_TYPE_JSON).send(Json.of(visibleRun(req, who)));
   }
 
-  private void costs(ServerRequest req, ServerResponse res) {
-    String id = Ids.checked(req.path().pathParameters().get("id"), "run");
+  /** The run the path names, if the principal may see it. */
+  private Run visibleRun(ServerRequest req, Principal who) {
+    return Visible.run(backend.queries(), who, Ids.checked(req.path().pathParameters().get("id"), "run"));
+  }
+
+  private void costs(ServerRequest req, ServerResponse res, Principal who) {
+    String id = visibleRun(req, who).getRunId();
     res.header(HeaderValues.CONTENT_TYPE_JSON).send(Json.of(Answers.found(backend.queries().costs(id), "run " + id)));
   }
 
   /** The newest render of each shot: what it shows and says, and where its frame and voice are. */
-  private void shots(ServerRequest req, ServerResponse res) {
-    String id = Ids.checked(req.path().pathParameters().get("id"), "run");
+  private void shots(ServerRequest req, ServerResponse res, Principal who) {
+    String id = visibleRun(req, who).getRunId();
     List<Map<String, Object>> shots = Answers.found(backend.queries().shots(id), "run " + id).getShots().stream()
         .sorted(Comparator.comparingInt(s -> s.getTask().getShot().getIndex()))
         .map(RunsService::shot)
@@ -99,8 +107,8 @@ final class RunsService implements HttpService {
   }
 
   /** The newest frame of a shot, as a PNG: the thumbnails of the live view. */
-  private void image(ServerRequest req, ServerResponse res) throws IOException {
-    String id = Ids.checked(req.path().pathParameters().get("id"), "run");
+  private void image(ServerRequest req, ServerResponse res, Principal who) throws IOException {
+    String id = visibleRun(req, who).getRunId();
     String shotId = Ids.checked(req.path().pathParameters().get("shot"), "shot");
     ShotAssets shot = Answers.found(backend.queries().shots(id), "run " + id).getShots().stream()
         .filter(s -> s.getTask().getShot().getShotId().equals(shotId)).findFirst()
@@ -109,9 +117,9 @@ final class RunsService implements HttpService {
   }
 
   /** The run's film, whole or the byte range asked for, so a browser can seek in it. */
-  private void output(ServerRequest req, ServerResponse res) throws IOException {
-    String id = Ids.checked(req.path().pathParameters().get("id"), "run");
-    Run run = Answers.found(backend.queries().run(id), "run " + id);
+  private void output(ServerRequest req, ServerResponse res, Principal who) throws IOException {
+    Run run = visibleRun(req, who);
+    String id = run.getRunId();
     if (run.getStatus() != RunStatus.COMPLETED || run.getVideoPath() == null) {
       throw new ApiException(Status.CONFLICT_409, "no_output", "run " + id + " is " + run.getStatus() + ": it has no film yet");
     }

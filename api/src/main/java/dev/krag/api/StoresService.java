@@ -1,6 +1,7 @@
 package dev.krag.api;
 
 import dev.krag.schemas.AvroJson;
+import dev.krag.schemas.Role;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -21,24 +22,27 @@ final class StoresService implements HttpService {
   static final char RECORD_SEPARATOR = 0x1E;
 
   private final RunQueries queries;
+  private final Guard guard;
 
-  StoresService(RunQueries queries) {
+  StoresService(RunQueries queries, Guard guard) {
     this.queries = queries;
+    this.guard = guard;
   }
 
+  /** Admins only: the instances ask each other with their admin keys, and what they read is anyone's. */
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/{store}", this::all).get("/{store}/{key}", this::one);
+    rules.get("/{store}", guard.as(Role.ADMIN, this::all)).get("/{store}/{key}", guard.as(Role.ADMIN, this::one));
   }
 
-  private void one(ServerRequest req, ServerResponse res) {
+  private void one(ServerRequest req, ServerResponse res, Principal who) {
     String store = req.path().pathParameters().get("store");
     String key = Ids.checked(req.path().pathParameters().get("key"), "key");
     SpecificRecord value = Answers.found(queries.local(store, key), key + " in " + store + " here");
     res.header(HeaderNames.CONTENT_TYPE, "application/json").send(AvroJson.write(value));
   }
 
-  private void all(ServerRequest req, ServerResponse res) {
+  private void all(ServerRequest req, ServerResponse res, Principal who) {
     String store = req.path().pathParameters().get("store");
     List<SpecificRecord> values = Answers.found(queries.local(store), store + " here");
     ByteArrayOutputStream sequence = new ByteArrayOutputStream();

@@ -1,6 +1,8 @@
 package dev.krag.api;
 
 import dev.krag.schemas.RunConfig;
+import dev.krag.schemas.Role;
+import dev.krag.schemas.Run;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.Story;
 import dev.krag.schemas.StorySource;
@@ -12,21 +14,20 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code /api/v1/stories}: post a story, read it back, and ask for a run of it. */
 final class StoriesService implements HttpService {
 
-  /** How long posting waits for the story to be readable, so a client may run it straight away. */
-  private static final Duration VISIBLE = Duration.ofSeconds(10);
   private static final int TITLE_LENGTH = 200;
 
   private final Backend backend;
+  private final Guard guard;
 
-  StoriesService(Backend backend) {
+  StoriesService(Backend backend, Guard guard) {
     this.backend = backend;
+    this.guard = guard;
   }
 
   /** The body of {@code POST /stories}. */
@@ -37,10 +38,12 @@ final class StoriesService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.post("/", this::post).get("/{id}", this::get).post("/{id}/run", this::run);
+    rules.post("/", guard.as(Role.EDITOR, this::post))
+        .get("/{id}", guard.as(Role.VIEWER, this::get))
+        .post("/{id}/run", guard.as(Role.EDITOR, this::run));
   }
 
-  private void post(ServerRequest req, ServerResponse res) {
+  private void post(ServerRequest req, ServerResponse res, Principal who) {
     NewStory posted = JsonBody.read(req, NewStory.class, backend.maxStoryBytes() + 1024, false);
     String text = posted.text() == null ? "" : posted.text().strip();
     if (text.isEmpty()) {
@@ -53,35 +56,24 @@ final class StoriesService implements HttpService {
       throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large", "a story is at most " + backend.maxStoryBytes() + " bytes");
     }
     String title = posted.title() == null || posted.title().isBlank() ? text.lines().findFirst().orElse("").strip() : posted.title().strip();
-    Story story = Story.newBuilder().setStoryId(Ids.story(text)).setTitle(title.substring(0, Math.min(TITLE_LENGTH, title.length())))
-        .setText(text).setSource(StorySource.API).setCreatedAt(System.currentTimeMillis()).build();
+    Story story = Story.newBuilder().setStoryId(Ids.story(who.name(), text))
+        .setTitle(title.substring(0, Math.min(TITLE_LENGTH, title.length()))).setText(text).setSource(StorySource.API)
+        .setCreatedAt(System.currentTimeMillis()).setOwner(who.name()).build();
     backend.commands().post(story);
-    awaitVisible(story.getStoryId());
+    Await.visible(() -> backend.queries().story(story.getStoryId()) instanceof Lookup.Found<Story>);
     res.header(HeaderNames.LOCATION, "/api/v1/stories/" + story.getStoryId());
     Answers.json(res, Status.CREATED_201, summary(story));
   }
 
-  private void awaitVisible(String storyId) {
-    long deadline = System.nanoTime() + VISIBLE.toNanos();
-    while (!(backend.queries().story(storyId) instanceof Lookup.Found<Story>) && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  private void get(ServerRequest req, ServerResponse res) {
+  private void get(ServerRequest req, ServerResponse res, Principal who) {
     String id = Ids.checked(req.path().pathParameters().get("id"), "story");
-    res.header(HeaderValues.CONTENT_TYPE_JSON).send(Json.of(Answers.found(backend.queries().story(id), "story " + id)));
+    res.header(HeaderValues.CONTENT_TYPE_JSON).send(Json.of(Visible.story(backend.queries(), who, id)));
   }
 
-  private void run(ServerRequest req, ServerResponse res) {
+  private void run(ServerRequest req, ServerResponse res, Principal who) {
     String id = Ids.checked(req.path().pathParameters().get("id"), "story");
     NewRun asked = JsonBody.read(req, NewRun.class, 1024, true);
-    Story story = Answers.found(backend.queries().story(id), "story " + id);
+    Story story = Visible.story(backend.queries(), who, id);
     RunConfig.Builder config = RunConfig.newBuilder(backend.runDefaults());
     if (asked.targetDurationSeconds() != null) {
       if (asked.targetDurationSeconds() < 5 || asked.targetDurationSeconds() > 36_000) {
@@ -96,8 +88,9 @@ final class StoriesService implements HttpService {
       config.setMaxIterations(asked.maxIterations());
     }
     RunRequested run = RunRequested.newBuilder().setRunId(Ids.run()).setStoryId(id).setTitle(story.getTitle()).setText(story.getText())
-        .setConfig(config.build()).setRequestedAt(System.currentTimeMillis()).build();
+        .setConfig(config.build()).setRequestedAt(System.currentTimeMillis()).setOwner(story.getOwner()).build();
     backend.commands().request(run);
+    Await.visible(() -> backend.queries().run(run.getRunId()) instanceof Lookup.Found<Run>);
     res.header(HeaderNames.LOCATION, "/api/v1/runs/" + run.getRunId());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("runId", run.getRunId());

@@ -1,5 +1,6 @@
 package dev.krag.api;
 
+import dev.krag.schemas.ApiKey;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.ShotAssetsProgress;
@@ -13,6 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.QueryResult;
@@ -21,6 +23,8 @@ import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Reads stories, run state, costs and shots from the bookkeeping's stores with interactive
@@ -40,17 +44,20 @@ public final class StreamsRunQueries implements RunQueries {
 
   private final KafkaStreams bookkeeping;
   private final Optional<HostInfo> self;
-  private final PeerStores peers = new PeerStores();
+  private final Optional<PeerStores> peers;
 
   /** A single instance: every key is here. */
   public StreamsRunQueries(KafkaStreams bookkeeping) {
-    this(bookkeeping, Optional.empty());
+    this.bookkeeping = bookkeeping;
+    this.self = Optional.empty();
+    this.peers = Optional.empty();
   }
 
-  /** One of several instances, {@code self} being this one's {@code application.server}. */
-  public StreamsRunQueries(KafkaStreams bookkeeping, Optional<HostInfo> self) {
+  /** One of several instances, {@code self} being this one's {@code application.server}; it asks the others with its admin key. */
+  public StreamsRunQueries(KafkaStreams bookkeeping, HostInfo self, ApiKeyToken adminKey) {
     this.bookkeeping = bookkeeping;
-    this.self = self;
+    this.self = Optional.of(self);
+    this.peers = Optional.of(new PeerStores(adminKey.text()));
   }
 
   @Override
@@ -82,7 +89,7 @@ public final class StreamsRunQueries implements RunQueries {
     List<Run> runs = new ArrayList<>(found.value().stream().map(Run.class::cast).toList());
     for (StreamsMetadata instance : bookkeeping.metadataForAllStreamsClients()) {
       if (self.isPresent() && !instance.hostInfo().equals(self.get()) && instance.stateStoreNames().contains(BookkeepingTopology.RUN_STATE)) {
-        switch (peers.all(instance.hostInfo(), BookkeepingTopology.RUN_STATE, Run.class)) {
+        switch (peers.orElseThrow().all(instance.hostInfo(), BookkeepingTopology.RUN_STATE, Run.class)) {
           case Lookup.Found<List<Run>> theirs -> runs.addAll(theirs.value());
           case Lookup.Missing<List<Run>> none -> { }
           case Lookup.Unavailable<List<Run>> u -> {
@@ -92,6 +99,32 @@ public final class StreamsRunQueries implements RunQueries {
       }
     }
     return new Lookup.Found<>(runs);
+  }
+
+  @Override
+  public Lookup<ApiKey> apiKey(String keyId) {
+    if (!ready()) {
+      return notNow("the state stores are " + bookkeeping.state());
+    }
+    ApiKey key = apiKeyStore().get(keyId);
+    return key == null ? new Lookup.Missing<>() : new Lookup.Found<>(key);
+  }
+
+  @Override
+  public Lookup<List<ApiKey>> apiKeys() {
+    if (!ready()) {
+      return notNow("the state stores are " + bookkeeping.state());
+    }
+    List<ApiKey> keys = new ArrayList<>();
+    try (KeyValueIterator<String, ApiKey> all = apiKeyStore().all()) {
+      all.forEachRemaining(entry -> keys.add(entry.value));
+    }
+    return new Lookup.Found<>(keys);
+  }
+
+  /** A global store, whole on every instance; interactive queries v2 do not read global stores, so v1 does. */
+  private ReadOnlyKeyValueStore<String, ApiKey> apiKeyStore() {
+    return bookkeeping.store(StoreQueryParameters.fromNameAndType(BookkeepingTopology.API_KEYS, QueryableStoreTypes.keyValueStore()));
   }
 
   @Override
@@ -110,7 +143,8 @@ public final class StreamsRunQueries implements RunQueries {
     if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
       return notNow("no instance owns " + key + " in " + store + " yet");
     }
-    return owner.activeHost().equals(self.get()) ? cast(local(store, key), type) : peers.get(owner.activeHost(), store, key, type);
+    return owner.activeHost().equals(self.get()) ? cast(local(store, key), type)
+        : peers.orElseThrow().get(owner.activeHost(), store, key, type);
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.krag.schemas.CostEvent;
 import dev.krag.schemas.Feedback;
 import dev.krag.schemas.FeedbackAction;
 import dev.krag.schemas.Run;
+import dev.krag.schemas.Role;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.RunEvent;
@@ -52,11 +53,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiServerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String OWNER = "alice";
   private static final Run RUN = run("run-1", "story-1", RunStatus.COMPLETED, 1);
 
   @TempDir Path bucket;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final Platform platform = new Platform();
+  private final InMemoryPlatform platform = new InMemoryPlatform();
+  /** The caller of every request: an editor who owns the runs. */
+  private final String key = platform.key(OWNER, Role.EDITOR);
   private WebServer server;
 
   @BeforeEach
@@ -68,7 +72,7 @@ class ApiServerTest {
     LocalAssetStore media = new LocalAssetStore(bucket);
     media.write("outputs/run-1/final.mp4", "0123456789".getBytes(StandardCharsets.UTF_8));
     media.write("assets/run-1/images/0.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, media, RunConfig.newBuilder().build(), 1000));
+    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, media, RunConfig.newBuilder().build(), 1000, JwtVerifier.JwtSettings.none()));
   }
 
   @AfterEach
@@ -208,7 +212,7 @@ class ApiServerTest {
 
   @Test
   void aShotsFrameIsItsThumbnail() throws Exception {
-    HttpResponse<byte[]> frame = http.send(HttpRequest.newBuilder(uri("/api/v1/runs/run-1/shots/scene-001-shot-01/image")).build(),
+    HttpResponse<byte[]> frame = http.send(HttpRequest.newBuilder(uri("/api/v1/runs/run-1/shots/scene-001-shot-01/image")).header("X-API-Key", key).build(),
         HttpResponse.BodyHandlers.ofByteArray());
 
     assertThat(frame.statusCode()).isEqualTo(200);
@@ -220,7 +224,7 @@ class ApiServerTest {
   @Test
   void theEventsSocketGivesTheRunThenItsNewsAsItHappensAndTakesFeedbackOnItsShots() throws Exception {
     Messages messages = new Messages();
-    WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-1/events"),
+    WebSocket socket = http.newWebSocketBuilder().header("X-API-Key", key).buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-1/events"),
         messages).get(10, TimeUnit.SECONDS);
 
     assertThat(messages.next().get("type").asText()).isEqualTo("run");
@@ -245,7 +249,7 @@ class ApiServerTest {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get();
 
     Messages unknown = new Messages();
-    http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-9/events"), unknown)
+    http.newWebSocketBuilder().header("X-API-Key", key).buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-9/events"), unknown)
         .get(10, TimeUnit.SECONDS);
     assertThat(unknown.next(RunEventsSocket.ARRIVAL.plusSeconds(10)).get("error").asText()).isEqualTo("not_found");
   }
@@ -253,7 +257,7 @@ class ApiServerTest {
   @Test
   void aSocketOpenedTheMomentItsRunIsAcceptedWaitsForTheRunsFirstState() throws Exception {
     Messages messages = new Messages();
-    http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-3/events"), messages)
+    http.newWebSocketBuilder().header("X-API-Key", key).buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-3/events"), messages)
         .get(10, TimeUnit.SECONDS);
     platform.tell("run-3", new RunNews.News.Cost(CostEvent.newBuilder(AvroSamples.of(CostEvent.class)).setRunId("run-3").build()));
     Thread.sleep(500);
@@ -292,12 +296,14 @@ class ApiServerTest {
 
   @Test
   void theInternalStoreEndpointGivesThisInstancesPartForTheOthersToAsk() throws Exception {
-    HttpResponse<String> one = get("/internal/v1/stores/run-state/run-1");
+    assertError(get("/internal/v1/stores/run-state/run-1"), 403, "forbidden");
+    String peer = platform.key("instance-b", Role.ADMIN);
+    HttpResponse<String> one = getAs(peer, "/internal/v1/stores/run-state/run-1");
     assertThat(one.statusCode()).isEqualTo(200);
     assertThat(AvroJson.read(one.body().getBytes(StandardCharsets.UTF_8), Run.class)).isEqualTo(RUN);
-    assertError(get("/internal/v1/stores/run-state/run-9"), 404, "not_found");
+    assertError(getAs(peer, "/internal/v1/stores/run-state/run-9"), 404, "not_found");
 
-    HttpResponse<String> all = get("/internal/v1/stores/run-state");
+    HttpResponse<String> all = getAs(peer, "/internal/v1/stores/run-state");
     assertThat(all.headers().firstValue("content-type")).hasValue("application/json-seq");
     assertThat(all.body().chars().filter(c -> c == StoresService.RECORD_SEPARATOR)).hasSize(2);
   }
@@ -309,7 +315,7 @@ class ApiServerTest {
     assertThat(document.statusCode()).isEqualTo(200);
     assertThat(document.body()).contains("/api/v1/stories:", "/api/v1/stories/{id}/run:", "/api/v1/runs/{id}/output:",
         "/api/v1/runs/{id}/shots:", "/api/v1/runs/{id}/shots/{shotId}/image:", "/api/v1/feedback:", "/internal/v1/stores/{store}/{key}:",
-        "/api/v1/runs/{id}/events");
+        "/api/v1/runs/{id}/events", "/api/v1/keys:", "securitySchemes:");
   }
 
   private static void assertError(HttpResponse<String> response, int status, String code) throws Exception {
@@ -320,7 +326,11 @@ class ApiServerTest {
   }
 
   private HttpResponse<String> get(String path, String... range) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    return getAs(key, path, range);
+  }
+
+  private HttpResponse<String> getAs(String caller, String path, String... range) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("X-API-Key", caller);
     if (range.length > 0) {
       request.header("Range", range[0]);
     }
@@ -332,7 +342,7 @@ class ApiServerTest {
   }
 
   private HttpResponse<String> send(String path, String type, byte[] body) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+    return http.send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", key).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -343,7 +353,7 @@ class ApiServerTest {
   private static Run run(String id, String storyId, RunStatus status, long createdAt) {
     return Run.newBuilder().setRunId(id).setStoryId(storyId).setTitle("The Fox").setStatus(status).setCurrentStage(Stage.RUN)
         .setIteration(0).setVideoPath(status == RunStatus.COMPLETED ? "outputs/" + id + "/final.mp4" : null)
-        .setConfig(RunConfig.newBuilder().build()).setCreatedAt(createdAt).setUpdatedAt(createdAt).build();
+        .setConfig(RunConfig.newBuilder().build()).setCreatedAt(createdAt).setUpdatedAt(createdAt).setOwner(OWNER).build();
   }
 
   private static ShotAssets shot(String shotId, int index) {
@@ -351,90 +361,5 @@ class ApiServerTest {
     Shot shot = Shot.newBuilder(sample.getTask().getShot()).setShotId(shotId).setIndex(index).setNarration("narration " + index).build();
     ShotTask task = ShotTask.newBuilder(sample.getTask()).setShot(shot).build();
     return ShotAssets.newBuilder(sample).setTask(task).setImagePath("assets/run-1/images/" + index + ".png").build();
-  }
-
-  /** The stores and topics in memory; "not ready" stands for a rebalance. */
-  private static final class Platform implements RunQueries, Commands, RunNews {
-    final Map<String, List<Consumer<News>>> watchers = new ConcurrentHashMap<>();
-    final Map<String, Run> runs = new ConcurrentHashMap<>();
-    final Map<String, Story> stories = new ConcurrentHashMap<>();
-    final Map<String, ShotAssetsProgress> shots = new ConcurrentHashMap<>();
-    final List<Story> posted = new ArrayList<>();
-    final List<RunRequested> requested = new ArrayList<>();
-    final List<Feedback> feedback = new ArrayList<>();
-    volatile boolean ready = true;
-
-    @Override
-    public Lookup<Run> run(String runId) {
-      return lookup(runs, runId);
-    }
-
-    @Override
-    public Lookup<RunCosts> costs(String runId) {
-      return lookup(Map.of(), runId);
-    }
-
-    @Override
-    public Lookup<ShotAssetsProgress> shots(String runId) {
-      return lookup(shots, runId);
-    }
-
-    @Override
-    public Lookup<Story> story(String storyId) {
-      return lookup(stories, storyId);
-    }
-
-    @Override
-    public Lookup<List<Run>> runs() {
-      return ready ? new Lookup.Found<>(List.copyOf(runs.values())) : new Lookup.Unavailable<>(2, "rebalancing");
-    }
-
-    @Override
-    public Lookup<SpecificRecord> local(String store, String key) {
-      return store.equals("run-state") ? lookup(Map.<String, SpecificRecord>copyOf(runs), key) : new Lookup.Missing<>();
-    }
-
-    @Override
-    public Lookup<List<SpecificRecord>> local(String store) {
-      return ready ? new Lookup.Found<>(List.<SpecificRecord>copyOf(runs.values())) : new Lookup.Unavailable<>(2, "rebalancing");
-    }
-
-    @Override
-    public boolean ready() {
-      return ready;
-    }
-
-    private <T> Lookup<T> lookup(Map<String, T> store, String key) {
-      if (!ready) {
-        return new Lookup.Unavailable<>(2, "rebalancing");
-      }
-      return store.containsKey(key) ? new Lookup.Found<>(store.get(key)) : new Lookup.Missing<>();
-    }
-
-    @Override
-    public void post(Story story) {
-      posted.add(story);
-      stories.put(story.getStoryId(), story);
-    }
-
-    @Override
-    public Subscription subscribe(String runId, Consumer<News> listener) {
-      watchers.computeIfAbsent(runId, id -> new CopyOnWriteArrayList<>()).add(listener);
-      return () -> watchers.get(runId).remove(listener);
-    }
-
-    void tell(String runId, News news) {
-      watchers.getOrDefault(runId, List.of()).forEach(listener -> listener.accept(news));
-    }
-
-    @Override
-    public void request(RunRequested run) {
-      requested.add(run);
-    }
-
-    @Override
-    public void send(Feedback feedback) {
-      this.feedback.add(feedback);
-    }
   }
 }

@@ -1,16 +1,20 @@
 package dev.krag.deploy;
 
+import dev.krag.api.JwtVerifier;
 import dev.krag.schemas.Bucket;
 import dev.krag.schemas.RunConfig;
 import dev.krag.stages.critique.CriticSettings;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -36,6 +40,7 @@ import java.util.function.Function;
  * @param apiAdvertisedHost the name the other instances reach this one's API by
  *     ({@code KRAG_API_ADVERTISED_HOST}; the API host, or this machine's name when that is 0.0.0.0)
  * @param maxStoryBytes the largest story accepted ({@code KRAG_MAX_STORY_BYTES})
+ * @param security the bearer tokens the API trusts and where the first admin key is kept
  * @param runTimeout how long {@code krag run} waits for a run in all ({@code KRAG_RUN_TIMEOUT_SECONDS})
  * @param stallTimeout how long it waits without any news of the run ({@code KRAG_STALL_TIMEOUT_SECONDS})
  */
@@ -58,6 +63,7 @@ public record KragConfig(
     int apiPort,
     String apiAdvertisedHost,
     int maxStoryBytes,
+    SecuritySettings security,
     Duration runTimeout,
     Duration stallTimeout) {
 
@@ -113,6 +119,7 @@ public record KragConfig(
         s.integer("KRAG_API_PORT", 8000),
         s.text("KRAG_API_ADVERTISED_HOST", advertised(s.text("KRAG_API_HOST", "127.0.0.1"))),
         s.integer("KRAG_MAX_STORY_BYTES", 200_000),
+        SecuritySettings.of(s),
         Duration.ofSeconds(s.integer("KRAG_RUN_TIMEOUT_SECONDS", 3600)),
         Duration.ofSeconds(s.integer("KRAG_STALL_TIMEOUT_SECONDS", 600)));
   }
@@ -136,14 +143,14 @@ public record KragConfig(
 
   public KragConfig withOutDir(Path dir) {
     return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, run, critic,
-        dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, runTimeout, stallTimeout);
+        dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, security, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
     return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, condensed, critic,
-        dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, runTimeout, stallTimeout);
+        dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, security, runTimeout, stallTimeout);
   }
 
   /** The settings as a person reads them at start-up, secrets masked. */
@@ -165,6 +172,8 @@ public record KragConfig(
     m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
     m.put("pace", run.getWordsPerMinute() + " wpm");
     m.put("iterations", Integer.toString(run.getMaxIterations()));
+    m.put("api tokens", "API keys" + security.jwt().hs256Secret().map(x -> ", HS256 JWTs").orElse("")
+        + security.jwt().rs256PublicKey().map(x -> ", RS256 JWTs").orElse(""));
     m.put("dialogue", dialogueVoice ? "a voice of its own" : "the narrator's voice");
     if (run.getTargetDurationSeconds() != null) {
       m.put("target", String.format(java.util.Locale.ROOT, "%.0f s", run.getTargetDurationSeconds()));
@@ -332,6 +341,39 @@ public record KragConfig(
     if (!ok) {
       throw new IllegalArgumentException(message);
     }
+  }
+
+  /**
+   * The API's security: JWTs it trusts ({@code KRAG_JWT_ISSUER}, {@code KRAG_JWT_AUDIENCE},
+   * {@code KRAG_JWT_HS256_SECRET}, {@code KRAG_JWT_RS256_PUBLIC_KEY_FILE}; none unless set) and the
+   * file that holds the admin key made at first start ({@code KRAG_ADMIN_KEY_FILE}, else
+   * {@code <out>/secrets/admin.key}).
+   */
+  public record SecuritySettings(JwtVerifier.JwtSettings jwt, Optional<Path> adminKeyFile) {
+
+    static SecuritySettings of(Settings s) {
+      Optional<String> publicKey = Optional.ofNullable(s.text("KRAG_JWT_RS256_PUBLIC_KEY_FILE", null)).map(file -> {
+        try {
+          return Files.readString(Path.of(file));
+        } catch (IOException e) {
+          throw new IllegalArgumentException("KRAG_JWT_RS256_PUBLIC_KEY_FILE cannot be read: " + e.getMessage(), e);
+        }
+      });
+      return new SecuritySettings(new JwtVerifier.JwtSettings(s.text("KRAG_JWT_ISSUER", "krag"), s.text("KRAG_JWT_AUDIENCE", "krag-api"),
+          Optional.ofNullable(s.text("KRAG_JWT_HS256_SECRET", null)), publicKey),
+          Optional.ofNullable(s.text("KRAG_ADMIN_KEY_FILE", null)).map(Path::of));
+    }
+
+    @Override
+    public String toString() {
+      return "SecuritySettings[issuer=" + jwt.issuer() + ", audience=" + jwt.audience() + ", hs256=" + jwt.hs256Secret().map(x -> "***")
+          .orElse("off") + ", rs256=" + (jwt.rs256PublicKey().isPresent() ? "on" : "off") + ", adminKeyFile=" + adminKeyFile + "]";
+    }
+  }
+
+  /** Where the admin key made at first start is kept. */
+  public Path adminKeyFile() {
+    return security.adminKeyFile().orElse(outDir.resolve("secrets").resolve("admin.key"));
   }
 
   /** Reads typed values, naming the variable when one does not parse. */

@@ -96,20 +96,22 @@ class PipelineIT {
 
     try (KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes());
          KafkaRunNews news = new KafkaRunNews(platform.bootstrapServers(), platform.serdes())) {
-      WebServer api = ApiServer.start("127.0.0.1", 0, new Backend(new StreamsRunQueries(platform.bookkeeping().streams()), commands,
-          news, platform.assets(), config.run(), config.maxStoryBytes()));
+      StreamsRunQueries queries = new StreamsRunQueries(platform.bookkeeping().streams());
+      String key = AdminKey.ensure(config.adminKeyFile(), commands, queries).text();
+      WebServer api = ApiServer.start("127.0.0.1", 0, new Backend(queries, commands, news, platform.assets(), config.run(),
+          config.maxStoryBytes(), config.security().jwt()));
       try {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> run = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1")).build(), HttpResponse.BodyHandlers.ofString());
+            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1")).header("X-API-Key", key).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(run.statusCode()).isEqualTo(200);
         assertThat(run.body()).contains("\"status\": \"COMPLETED\"");
         HttpResponse<String> costs = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1/costs")).build(), HttpResponse.BodyHandlers.ofString());
+            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-it-1/costs")).header("X-API-Key", key).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(costs.statusCode()).isEqualTo(200);
         assertThat(costs.body()).contains("\"provider\": \"marytts-cmu-slt-hsmm\"");
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-nobody")).build(), HttpResponse.BodyHandlers.ofString());
+            URI.create("http://127.0.0.1:" + api.port() + "/api/v1/runs/run-nobody")).header("X-API-Key", key).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
       } finally {
         api.stop();

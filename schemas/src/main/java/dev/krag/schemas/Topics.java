@@ -68,13 +68,17 @@ public final class Topics {
   public static final Topic<byte[], byte[]> DLQ =
       new Topic<>("krag.dlq.v1", byte[].class, byte[].class, 1, Cleanup.DELETE, Duration.ofDays(30));
 
+  /** The API's service-account keys, hashed; one partition, read whole by every API instance. */
+  public static final Topic<String, ApiKey> API_KEYS =
+      new Topic<>("krag.api-keys.v1", String.class, ApiKey.class, 1, Cleanup.COMPACT, null);
+
   private Topics() {}
 
   /** Every topic, in flow order. */
   public static List<Topic<?, ?>> all() {
     return List.of(
         STORIES, RUNS_REQUESTED, SCENES_PARSED, SHOTS_PLANNED, SHOT_TASKS, ASSETS_GENERATED,
-        EDITS_REQUESTED, VIDEOS_EDITED, CRITIQUES, FEEDBACK, RUN_EVENTS, COSTS, RUNS, ASSET_ROWS, FEEDBACK_ROWS, DLQ);
+        EDITS_REQUESTED, VIDEOS_EDITED, CRITIQUES, FEEDBACK, RUN_EVENTS, COSTS, RUNS, ASSET_ROWS, FEEDBACK_ROWS, API_KEYS, DLQ);
   }
 
   /** The key of a shot task: the run, then the shot, so tasks spread over partitions. */

@@ -1,10 +1,12 @@
 package dev.krag.deploy.cli;
 
+import dev.krag.api.ApiKeyToken;
 import dev.krag.api.ApiServer;
 import dev.krag.api.Backend;
 import dev.krag.api.KafkaCommands;
 import dev.krag.api.KafkaRunNews;
 import dev.krag.api.StreamsRunQueries;
+import dev.krag.deploy.AdminKey;
 import dev.krag.deploy.AnalyticsSinks;
 import dev.krag.deploy.KragConfig;
 import dev.krag.deploy.Platform;
@@ -14,7 +16,6 @@ import io.helidon.webserver.WebServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.state.HostInfo;
@@ -60,14 +61,17 @@ final class ServeCommand {
     try (Platform platform = Platform.start(config, runtime, self.host() + ":" + self.port());
          KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes());
          KafkaRunNews news = new KafkaRunNews(platform.bootstrapServers(), platform.serdes())) {
-      WebServer api = ApiServer.start(config.apiHost(), port, new Backend(
-          new StreamsRunQueries(platform.bookkeeping().streams(), Optional.of(self)), commands, news, platform.assets(), config.run(),
-          config.maxStoryBytes()));
+      ApiKeyToken adminKey = AdminKey.ensure(config.adminKeyFile(), commands, new StreamsRunQueries(platform.bookkeeping().streams()));
+      StreamsRunQueries queries = new StreamsRunQueries(platform.bookkeeping().streams(), self, adminKey);
+      WebServer api = ApiServer.start(config.apiHost(), port, new Backend(queries, commands, news, platform.assets(), config.run(),
+          config.maxStoryBytes(), config.security().jwt()));
       try {
         err.printf("krag serve: up in %.1f s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9);
         String apiBase = "http://" + self.host() + ":" + api.port();
         err.printf("  %-10s %s/api/v1/runs/{id}   (health: %s/health, the API's document: %s/openapi)%n", "api", apiBase, apiBase,
             apiBase);
+        err.printf("  %-10s %s   (the admin's API key: send it as the X-API-Key header or as a Bearer token)%n", "admin key",
+            config.adminKeyFile().toAbsolutePath());
         err.printf("  %-10s %s%n", "kafka", platform.bootstrapServers());
         err.printf("  %-10s %s%n", "registry", platform.registry());
         err.printf("  %-10s %s%n", "neo4j", platform.knowledge().uri());

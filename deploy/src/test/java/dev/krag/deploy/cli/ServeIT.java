@@ -58,11 +58,17 @@ class ServeIT {
       Future<Integer> served = serving.submit(() -> ServeCommand.run(config, err, stop));
       String lines = Printed.await(printed, "connect", served, UP);
 
-      HttpResponse<String> health = HttpClient.newHttpClient().send(
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> health = http.send(
           HttpRequest.newBuilder(URI.create(Printed.value(lines, "api", "health: ([^,\\s)]+)"))).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-      HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create(Printed.value(lines, "api", "(\\S+)/\\{id}").replace("{id}", "") + "/run-nobody-made")).build(), HttpResponse.BodyHandlers.ofString());
+      String runs = Printed.value(lines, "api", "(\\S+)/\\{id}").replace("{id}", "");
+      HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(runs + "/run-nobody-made")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).as("no key, no answer").isEqualTo(401);
+      String adminKey = Files.readString(Path.of(Printed.value(lines, "admin key", "admin key\\s+(\\S+)"))).strip();
+      HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(runs + "/run-nobody-made")).header("X-API-Key", adminKey)
+          .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(unknown.statusCode()).isEqualTo(404);
 
       try (Connection db = DriverManager.getConnection(Printed.value(lines, "postgres", "(jdbc:\\S+)"));
@@ -77,7 +83,10 @@ class ServeIT {
       }
 
       String api = Printed.value(lines, "api", "(\\S+)/api/v1/runs/");
-      filmThroughTheApi(api);
+      String runId = filmThroughTheApi(api, newKey(api, adminKey, "alice", "editor"));
+      HttpResponse<String> another = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId))
+          .header("X-API-Key", newKey(api, adminKey, "bob", "viewer")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(another.statusCode()).as("another's run is not there for bob").isEqualTo(404);
 
       stop.countDown();
       assertThat(served.get(2, TimeUnit.MINUTES)).isZero();
@@ -88,24 +97,34 @@ class ServeIT {
     }
   }
 
-  /** Post a tale, run it, follow it to its end, and seek in its film, all over HTTP. */
-  private static void filmThroughTheApi(String api) throws Exception {
+  /** A service account's key, made by the admin. */
+  private static String newKey(String api, String adminKey, String principal, String role) throws Exception {
+    HttpResponse<String> made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/api/v1/keys"))
+        .header("X-API-Key", adminKey).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("principal", principal, "role", role)))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    return JSON.readTree(made.body()).get("key").asText();
+  }
+
+  /** Post a tale, run it, follow it to its end, and seek in its film, all over HTTP as {@code key}'s holder; the run's id. */
+  private static String filmThroughTheApi(String api, String key) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String tale = Files.readString(Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm",
         "43-the-fox-and-the-cat.txt"));
-    HttpResponse<String> story = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/stories")).header("Content-Type", "application/json")
+    HttpResponse<String> story = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/stories")).header("X-API-Key", key).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", tale)))).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(story.statusCode()).as(story.body()).isEqualTo(201);
     String storyId = JSON.readTree(story.body()).get("storyId").asText();
 
-    HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/stories/" + storyId + "/run"))
+    HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/stories/" + storyId + "/run")).header("X-API-Key", key)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"targetDurationSeconds\": 30}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
     String runId = JSON.readTree(asked.body()).get("runId").asText();
     List<JsonNode> news = new CopyOnWriteArrayList<>();
     List<String> ended = new CopyOnWriteArrayList<>();
-    WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(api.replace("http:", "ws:") + "/api/v1/runs/" + runId + "/events"),
+    WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(api.replace("http:", "ws:") + "/api/v1/runs/" + runId + "/events?access_token=" + key),
         new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
 
@@ -139,7 +158,7 @@ class ServeIT {
     long deadline = System.nanoTime() + RUN.toNanos();
     JsonNode run = null;
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> state = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId)).build(),
+      HttpResponse<String> state = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId)).header("X-API-Key", key).build(),
           HttpResponse.BodyHandlers.ofString());
       run = state.statusCode() == 200 ? JSON.readTree(state.body()) : null;
       if (run != null && (run.get("status").asText().equals("COMPLETED") || run.get("status").asText().equals("FAILED"))) {
@@ -157,19 +176,20 @@ class ServeIT {
     assertThat(news).filteredOn(n -> n.path("type").asText().equals("cost")).as("costs as they are spent").isNotEmpty();
     assertThat(news).anySatisfy(n -> assertThat(n.path("event").path("type").asText()).isEqualTo("COMPLETED"));
     String thumbnail = news.stream().filter(n -> n.has("thumbnail")).findFirst().orElseThrow().get("thumbnail").asText();
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(api + thumbnail)).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode())
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(api + thumbnail)).header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode())
         .isEqualTo(200);
 
-    HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId + "/output"))
+    HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId + "/output")).header("X-API-Key", key)
         .header("Range", "bytes=0-7").build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(head.statusCode()).isEqualTo(206);
     assertThat(new String(head.body(), 4, 4, StandardCharsets.US_ASCII)).as("an MP4's first box").isEqualTo("ftyp");
-    JsonNode shots = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId + "/shots")).build(),
+    JsonNode shots = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId + "/shots")).header("X-API-Key", key).build(),
         HttpResponse.BodyHandlers.ofString()).body());
     assertThat(shots.size()).isEqualTo(run.get("shots").asInt()).isPositive();
-    JsonNode listed = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs?storyId=" + storyId)).build(),
+    JsonNode listed = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs?storyId=" + storyId)).header("X-API-Key", key).build(),
         HttpResponse.BodyHandlers.ofString()).body());
     assertThat(listed).extracting(r -> r.get("runId").asText()).containsExactly(runId);
+    return runId;
   }
 
 

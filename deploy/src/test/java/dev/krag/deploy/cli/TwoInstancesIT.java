@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,7 @@ class TwoInstancesIT {
   @TempDir Path first;
   @TempDir Path second;
   private final HttpClient http = HttpClient.newHttpClient();
+  private String adminKey;
 
   @Test
   void eachInstanceAnswersForTheRunsTheOtherOwns() throws Exception {
@@ -55,6 +57,7 @@ class TwoInstancesIT {
       String linesA = Printed.await(printedA, "s3", a, UP);
       String kafka = Printed.value(linesA, "kafka", "kafka\\s+(\\S+)");
       String registry = Printed.value(linesA, "registry", "registry\\s+(\\S+)");
+      adminKey = Files.readString(Path.of(Printed.value(linesA, "admin key", "admin key\\s+(\\S+)"))).strip();
       ByteArrayOutputStream printedB = new ByteArrayOutputStream();
       Future<Integer> b = serving.submit(() -> ServeCommand.run(config(second, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
           "REGISTRY_URL", registry)), printer(printedB), stop));
@@ -115,7 +118,7 @@ class TwoInstancesIT {
 
   private HttpResponse<String> get(String url) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", adminKey).build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(url, e);
     }

@@ -1,5 +1,6 @@
 package dev.krag.topologies.bookkeeping;
 
+import dev.krag.schemas.ApiKey;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.SerdeFactory;
@@ -36,6 +37,8 @@ public final class BookkeepingTopology {
   public static final String SHOT_ASSETS = "shot-assets";
   /** storyId → Story: every story posted, for the API to read and run. */
   public static final String STORIES = "stories";
+  /** keyId → ApiKey: every API key, whole on every instance (a global store over its compacted topic). */
+  public static final String API_KEYS = "api-keys";
 
   static final String RUN_REQUESTED = "run-requested";
   static final String RUN_EVENTS = "run-state-aggregator";
@@ -44,6 +47,8 @@ public final class BookkeepingTopology {
   static final String CRITIQUE_ROUTER = "critique-router";
   static final String FEEDBACK_ROUTER = "feedback-router";
   static final String STORY_CATALOGUE = "story-catalogue";
+  static final String API_KEYS_SOURCE = "api-keys-source";
+  static final String API_KEY_LOADER = "api-key-loader";
 
   private BookkeepingTopology() {}
 
@@ -70,7 +75,7 @@ public final class BookkeepingTopology {
     topology.addProcessor(FAN_IN, FanInProcessor::new, wiring.source(Topics.ASSETS_GENERATED));
     topology.addProcessor(CRITIQUE_ROUTER, CritiqueRouter::new, wiring.source(Topics.CRITIQUES));
     topology.addProcessor(FEEDBACK_ROUTER, FeedbackRouter::new, wiring.source(Topics.FEEDBACK));
-    topology.addProcessor(STORY_CATALOGUE, StoryCatalogue::new, wiring.source(Topics.STORIES));
+    topology.addProcessor(STORY_CATALOGUE, () -> new Catalogue<Story>(STORIES), wiring.source(Topics.STORIES));
 
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUN_STATE),
         Serdes.String(), serdes.valueSerde(Run.class)), RUN_REQUESTED, RUN_EVENTS, COSTS);
@@ -80,6 +85,10 @@ public final class BookkeepingTopology {
         Serdes.String(), serdes.valueSerde(ShotAssetsProgress.class)), FAN_IN, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES),
         Serdes.String(), serdes.valueSerde(Story.class)), STORY_CATALOGUE);
+
+    topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(API_KEYS), Serdes.String(),
+            serdes.valueSerde(ApiKey.class)).withLoggingDisabled(), API_KEYS_SOURCE, Serdes.String().deserializer(),
+        serdes.valueSerde(ApiKey.class).deserializer(), Topics.API_KEYS.name(), API_KEY_LOADER, () -> new Catalogue<ApiKey>(API_KEYS));
 
     wiring.sink(Topics.RUNS, RUN_REQUESTED, RUN_EVENTS, COSTS);
     wiring.sink(Topics.EDITS_REQUESTED, FAN_IN);

@@ -32,7 +32,8 @@ public final class RunStateAggregator {
         .setCreatedAt(at)
         .setUpdatedAt(at)
         .build();
-    return Run.newBuilder(run).setStoryId(request.getStoryId()).setTitle(request.getTitle()).setConfig(request.getConfig()).build();
+    return Run.newBuilder(run).setStoryId(request.getStoryId()).setTitle(request.getTitle()).setConfig(request.getConfig())
+        .setOwner(request.getOwner()).build();
   }
 
   public static Run apply(Run current, RunEvent event) {
