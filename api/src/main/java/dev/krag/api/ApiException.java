@@ -1,17 +1,25 @@
 package dev.krag.api;
 
 import io.helidon.http.Status;
+import java.time.Duration;
+import java.util.Optional;
 
 /** A request the API refuses, with the status and the error body's code and message. */
 final class ApiException extends RuntimeException {
 
   private final transient Status status;
   private final String code;
+  private final transient Duration retryAfter;
 
   ApiException(Status status, String code, String message) {
+    this(status, code, message, null);
+  }
+
+  private ApiException(Status status, String code, String message, Duration retryAfter) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
+    this.retryAfter = retryAfter;
   }
 
   Status status() {
@@ -20,6 +28,16 @@ final class ApiException extends RuntimeException {
 
   String code() {
     return code;
+  }
+
+  /** When to ask again, for a refusal that passes. */
+  Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** 429: too many requests, or a quota reached; ask again after {@code retryAfter}. */
+  static ApiException tooMany(String code, String message, Duration retryAfter) {
+    return new ApiException(Status.TOO_MANY_REQUESTS_429, code, message, retryAfter);
   }
 
   static ApiException notFound(String what) {

@@ -19,12 +19,12 @@ public final class ApiServer {
   private ApiServer() {}
 
   public static WebServer start(String host, int port, Backend backend) {
-    Authenticator authenticator = new Authenticator(backend.queries(), new JwtVerifier(backend.jwt()));
+    Guard guard = new Guard(new Authenticator(backend.queries(), new JwtVerifier(backend.security().jwt())), backend.security().limiter());
     return WebServer.builder()
         .host(host)
         .port(port)
-        .routing(routing -> routing(routing, backend, new Guard(authenticator)))
-        .addRouting(WsRouting.builder().endpoint(RunEventsSocket.PATH, () -> new RunEventsSocket(backend, authenticator)))
+        .routing(routing -> routing(routing, backend, guard))
+        .addRouting(WsRouting.builder().endpoint(RunEventsSocket.PATH, () -> new RunEventsSocket(backend, guard)))
         .build()
         .start();
   }
@@ -43,6 +43,8 @@ public final class ApiServer {
         .register("/api/v1/feedback", new FeedbackService(backend, guard))
         .register("/api/v1/keys", new KeysService(backend, guard))
         .register(StoresService.PATH, new StoresService(backend.queries(), guard))
+        .register(StudioService.PATH, new StudioService())
+        .get("/", (req, res) -> StudioService.redirect(res))
         .get("/openapi", (req, res) -> {
           try (var in = ApiServer.class.getResourceAsStream(OPENAPI)) {
             res.header(HeaderNames.CONTENT_TYPE, "application/yaml").send(in.readAllBytes());
@@ -56,6 +58,7 @@ public final class ApiServer {
           if (e.status() == Status.UNAUTHORIZED_401) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"krag\"");
           }
+          e.retryAfter().ifPresent(wait -> res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
           ApiError.send(res, e.status(), e.code(), e.getMessage());
         })
         .error(Answers.Unavailable.class, (req, res, e) -> ApiError.unavailable(res, e.retryAfterSeconds(), e.getMessage()))

@@ -3,20 +3,28 @@ package dev.krag.api;
 import dev.krag.schemas.Role;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
 
-/** Every route's door: who asks (a 401 when nobody can be told), and whether their role may (a 403). */
+/**
+ * Every route's door: who asks (a 401 when nobody can be told), whether they ask too fast (a 429
+ * with {@code Retry-After}), and whether their role may (a 403).
+ */
 final class Guard {
 
   static final HeaderName API_KEY = HeaderNames.create(Authenticator.API_KEY_HEADER);
+  /** The query parameter a credential may come in where a browser cannot send headers: sockets, video and image elements. */
+  static final String QUERY_TOKEN = "access_token";
 
   private final Authenticator authenticator;
+  private final RateLimiter limiter;
 
-  Guard(Authenticator authenticator) {
+  Guard(Authenticator authenticator, RateLimiter limiter) {
     this.authenticator = authenticator;
+    this.limiter = limiter;
   }
 
   /** A handler that is told who asks. */
@@ -27,11 +35,21 @@ final class Guard {
 
   /** The handler, for principals with {@code role} or above. */
   Handler as(Role role, Secured handler) {
-    return (req, res) -> {
-      Principal who = authenticator.authenticate(req.headers().first(HeaderNames.AUTHORIZATION), req.headers().first(API_KEY),
-          Optional.empty());
-      who.require(role);
-      handler.handle(req, res, who);
-    };
+    return (req, res) -> handler.handle(req, res, admit(req.headers(), Optional.empty(), role));
+  }
+
+  /** As {@link #as}, also taking the credential from the query: what a page's video and image elements load. */
+  Handler asMedia(Role role, Secured handler) {
+    return (req, res) -> handler.handle(req, res, admit(req.headers(), req.query().first(QUERY_TOKEN).asOptional(), role));
+  }
+
+  /** The principal the headers (or a token from the query) name, if they may ask now with {@code role}. */
+  Principal admit(Headers headers, Optional<String> queryToken, Role role) {
+    Principal who = authenticator.authenticate(headers.first(HeaderNames.AUTHORIZATION), headers.first(API_KEY), queryToken);
+    limiter.take(who.name()).ifPresent(wait -> {
+      throw ApiException.tooMany("rate_limited", who.name() + " asks faster than the rate limit allows", wait);
+    });
+    who.require(role);
+    return who;
   }
 }

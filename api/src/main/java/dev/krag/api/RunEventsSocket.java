@@ -7,7 +7,6 @@ import dev.krag.schemas.RunEvent;
 import dev.krag.schemas.RunEventType;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.uri.UriPath;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.websocket.WsCloseCodes;
@@ -49,11 +48,8 @@ final class RunEventsSocket implements WsListener {
   private static final ScheduledExecutorService HEARTBEATS =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("krag-api-socket-heartbeat").factory());
 
-  /** A browser cannot give a socket headers, so it may send its credential in the query instead. */
-  static final String TOKEN_PARAMETER = "access_token";
-
   private final Backend backend;
-  private final Authenticator authenticator;
+  private final Guard guard;
   private String runId;
   private Principal who;
   private RunNews.Subscription subscription;
@@ -63,9 +59,9 @@ final class RunEventsSocket implements WsListener {
   /** News that came before the run's state was sent, held so the state is always the first message. */
   private List<String> held = new ArrayList<>();
 
-  RunEventsSocket(Backend backend, Authenticator authenticator) {
+  RunEventsSocket(Backend backend, Guard guard) {
     this.backend = backend;
-    this.authenticator = authenticator;
+    this.guard = guard;
   }
 
   @Override
@@ -77,9 +73,7 @@ final class RunEventsSocket implements WsListener {
     }
     try {
       runId = Ids.checked(m.group(1), "run");
-      who = authenticator.authenticate(headers.first(HeaderNames.AUTHORIZATION), headers.first(Guard.API_KEY),
-          prologue.query().first(TOKEN_PARAMETER).asOptional());
-      who.require(Role.VIEWER);
+      who = guard.admit(headers, prologue.query().first(Guard.QUERY_TOKEN).asOptional(), Role.VIEWER);
     } catch (ApiException | Answers.Unavailable e) {
       throw new WsUpgradeException(e.getMessage());
     }

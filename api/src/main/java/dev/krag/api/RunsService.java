@@ -42,8 +42,8 @@ final class RunsService implements HttpService {
         .get("/{id}", guard.as(Role.VIEWER, this::run))
         .get("/{id}/costs", guard.as(Role.VIEWER, this::costs))
         .get("/{id}/shots", guard.as(Role.VIEWER, this::shots))
-        .get("/{id}/shots/{shot}/image", guard.as(Role.VIEWER, this::image))
-        .get("/{id}/output", guard.as(Role.VIEWER, this::output));
+        .get("/{id}/shots/{shot}/image", guard.asMedia(Role.VIEWER, this::image))
+        .get("/{id}/output", guard.asMedia(Role.VIEWER, this::output));
   }
 
   private void list(ServerRequest req, ServerResponse res, Principal who) {

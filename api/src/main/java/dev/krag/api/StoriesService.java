@@ -14,6 +14,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,6 +75,7 @@ final class StoriesService implements HttpService {
     String id = Ids.checked(req.path().pathParameters().get("id"), "story");
     NewRun asked = JsonBody.read(req, NewRun.class, 1024, true);
     Story story = Visible.story(backend.queries(), who, id);
+    backend.security().quotas().checkRoomForARun(story.getOwner(), Answers.found(backend.queries().runs(), "runs"), Clock.systemUTC());
     RunConfig.Builder config = RunConfig.newBuilder(backend.runDefaults());
     if (asked.targetDurationSeconds() != null) {
       if (asked.targetDurationSeconds() < 5 || asked.targetDurationSeconds() > 36_000) {

@@ -58,9 +58,13 @@ class ApiSecurityTest {
         + "\n-----END PUBLIC KEY-----\n";
     platform.runs.put("run-alice", run("run-alice", "alice"));
     platform.runs.put("run-bob", run("run-bob", "bob"));
-    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, new LocalAssetStore(bucket),
-        RunConfig.newBuilder().build(), 1000, new JwtVerifier.JwtSettings("https://id.example", "krag-api", Optional.of(SECRET),
-        Optional.of(pem))));
+    server = start(new Security(new JwtVerifier.JwtSettings("https://id.example", "krag-api", Optional.of(SECRET), Optional.of(pem)),
+        new LocalRateLimiter(new RateLimit(600, 60)), new Quotas(2, 1.0)));
+  }
+
+  private WebServer start(Security security) {
+    return ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, new LocalAssetStore(bucket),
+        RunConfig.newBuilder().build(), 1000, security));
   }
 
   @AfterEach
@@ -178,6 +182,45 @@ class ApiSecurityTest {
   }
 
   @Test
+  void aPrincipalAskingTooFastIs429WithRetryAfterWhileOthersGoOn() throws Exception {
+    server.stop();
+    server = start(new Security(JwtVerifier.JwtSettings.none(), new LocalRateLimiter(new RateLimit(6, 3)), new Quotas(2, 1.0)));
+    String alice = platform.key("alice", Role.VIEWER);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(withKey(alice, "/api/v1/runs/run-alice").statusCode()).as("request %d of the burst", i + 1).isEqualTo(200);
+    }
+    HttpResponse<String> limited = withKey(alice, "/api/v1/runs/run-alice");
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(JSON.readTree(limited.body()).get("error").asText()).isEqualTo("rate_limited");
+    assertThat(limited.headers().firstValue("retry-after")).as("one token a 10 s").hasValueSatisfying(
+        s -> assertThat(Integer.parseInt(s)).isBetween(1, 10));
+    assertThat(withKey(platform.key("bob", Role.VIEWER), "/api/v1/runs").statusCode()).as("bob has a bucket of his own").isEqualTo(200);
+  }
+
+  @Test
+  void aRunPastAQuotaIsRefusedBeforeAnyWorkStarts() throws Exception {
+    String alice = platform.key("alice", Role.EDITOR);
+    String story = JSON.readTree(post(alice, "/api/v1/stories", "{\"text\": \"A fox met a cat.\"}").body()).get("storyId").asText();
+
+    assertThat(post(alice, "/api/v1/stories/" + story + "/run", "").statusCode()).as("alice's second run going").isEqualTo(202);
+    HttpResponse<String> third = post(alice, "/api/v1/stories/" + story + "/run", "");
+    assertThat(third.statusCode()).as("two at a time").isEqualTo(429);
+    assertThat(JSON.readTree(third.body()).get("error").asText()).isEqualTo("quota_exceeded");
+    assertThat(third.headers().firstValue("retry-after")).isPresent();
+    assertThat(platform.requested).hasSize(1);
+
+    platform.runs.replaceAll((id, run) -> Run.newBuilder(run).setStatus(RunStatus.COMPLETED).setCostUsd(0.6)
+        .setCreatedAt(System.currentTimeMillis()).build());
+    HttpResponse<String> overBudget = post(alice, "/api/v1/stories/" + story + "/run", "");
+    assertThat(overBudget.statusCode()).as("$1.20 spent today of $1.00").isEqualTo(429);
+    assertThat(JSON.readTree(overBudget.body()).get("message").asText()).contains("$1.20", "$1.00");
+    String bob = platform.key("bob", Role.EDITOR);
+    String bobs = JSON.readTree(post(bob, "/api/v1/stories", "{\"text\": \"A fox met a cat.\"}").body()).get("storyId").asText();
+    assertThat(post(bob, "/api/v1/stories/" + bobs + "/run", "").statusCode()).as("bob's quotas are his own").isEqualTo(202);
+  }
+
+  @Test
   void theEventsSocketOpensOnlyForWhoMaySeeTheRun() throws Exception {
     String alice = platform.key("alice", Role.VIEWER);
     URI events = URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-alice/events");
@@ -185,7 +228,7 @@ class ApiSecurityTest {
     assertThatThrownBy(() -> http.newWebSocketBuilder().buildAsync(events, new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS))
         .as("no credential, no socket").hasMessageContaining("WebSocketHandshakeException");
     WebSocket opened = http.newWebSocketBuilder()
-        .buildAsync(URI.create(events + "?" + RunEventsSocket.TOKEN_PARAMETER + "=" + alice), new WebSocket.Listener() {})
+        .buildAsync(URI.create(events + "?" + Guard.QUERY_TOKEN + "=" + alice), new WebSocket.Listener() {})
         .get(10, TimeUnit.SECONDS);
     opened.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
   }

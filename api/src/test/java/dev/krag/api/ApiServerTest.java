@@ -72,7 +72,7 @@ class ApiServerTest {
     LocalAssetStore media = new LocalAssetStore(bucket);
     media.write("outputs/run-1/final.mp4", "0123456789".getBytes(StandardCharsets.UTF_8));
     media.write("assets/run-1/images/0.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, media, RunConfig.newBuilder().build(), 1000, JwtVerifier.JwtSettings.none()));
+    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, media, RunConfig.newBuilder().build(), 1000, Security.defaults()));
   }
 
   @AfterEach
@@ -306,6 +306,22 @@ class ApiServerTest {
     HttpResponse<String> all = getAs(peer, "/internal/v1/stores/run-state");
     assertThat(all.headers().firstValue("content-type")).hasValue("application/json-seq");
     assertThat(all.body().chars().filter(c -> c == StoresService.RECORD_SEPARATOR)).hasSize(2);
+  }
+
+  @Test
+  void theStudioPageIsServedWithoutACredentialAndNothingElseFromItsFolder() throws Exception {
+    HttpClient anonymous = HttpClient.newHttpClient();
+    HttpResponse<String> page = anonymous.send(HttpRequest.newBuilder(uri("/studio/")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.body()).contains("<title>krag studio</title>", "studio.js");
+    HttpResponse<String> script = anonymous.send(HttpRequest.newBuilder(uri("/studio/studio.js")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(script.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+    assertThat(anonymous.send(HttpRequest.newBuilder(uri("/studio/pom.xml")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> root = anonymous.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(root.statusCode()).isEqualTo(302);
+    assertThat(root.headers().firstValue("location")).hasValue("/studio/");
   }
 
   @Test

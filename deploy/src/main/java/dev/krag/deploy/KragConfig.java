@@ -1,6 +1,8 @@
 package dev.krag.deploy;
 
 import dev.krag.api.JwtVerifier;
+import dev.krag.api.Quotas;
+import dev.krag.api.RateLimit;
 import dev.krag.schemas.Bucket;
 import dev.krag.schemas.RunConfig;
 import dev.krag.stages.critique.CriticSettings;
@@ -172,6 +174,9 @@ public record KragConfig(
     m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
     m.put("pace", run.getWordsPerMinute() + " wpm");
     m.put("iterations", Integer.toString(run.getMaxIterations()));
+    m.put("rate limit", security.rateLimit().perMinute() + "/min, bursts of " + security.rateLimit().burst() + " per principal"
+        + (security.redisUrl().isEmpty() ? ", per instance" : ", shared through Redis"));
+    m.put("quotas", security.quotas().concurrentRuns() + " runs at a time, $" + security.quotas().dailyUsd() + " a day per principal");
     m.put("api tokens", "API keys" + security.jwt().hs256Secret().map(x -> ", HS256 JWTs").orElse("")
         + security.jwt().rs256PublicKey().map(x -> ", RS256 JWTs").orElse(""));
     m.put("dialogue", dialogueVoice ? "a voice of its own" : "the narrator's voice");
@@ -345,11 +350,14 @@ public record KragConfig(
 
   /**
    * The API's security: JWTs it trusts ({@code KRAG_JWT_ISSUER}, {@code KRAG_JWT_AUDIENCE},
-   * {@code KRAG_JWT_HS256_SECRET}, {@code KRAG_JWT_RS256_PUBLIC_KEY_FILE}; none unless set) and the
+   * {@code KRAG_JWT_HS256_SECRET}, {@code KRAG_JWT_RS256_PUBLIC_KEY_FILE}; none unless set), the
    * file that holds the admin key made at first start ({@code KRAG_ADMIN_KEY_FILE}, else
-   * {@code <out>/secrets/admin.key}).
+   * {@code <out>/secrets/admin.key}), the rate limit per principal ({@code KRAG_RATE_LIMIT_PER_MINUTE},
+   * {@code KRAG_RATE_LIMIT_BURST}; shared through {@code REDIS_URL} when set, else per instance) and the
+   * quotas per principal ({@code KRAG_QUOTA_CONCURRENT_RUNS}, {@code KRAG_QUOTA_DAILY_USD}).
    */
-  public record SecuritySettings(JwtVerifier.JwtSettings jwt, Optional<Path> adminKeyFile) {
+  public record SecuritySettings(JwtVerifier.JwtSettings jwt, Optional<Path> adminKeyFile, RateLimit rateLimit, String redisUrl,
+      Quotas quotas) {
 
     static SecuritySettings of(Settings s) {
       Optional<String> publicKey = Optional.ofNullable(s.text("KRAG_JWT_RS256_PUBLIC_KEY_FILE", null)).map(file -> {
@@ -361,13 +369,17 @@ public record KragConfig(
       });
       return new SecuritySettings(new JwtVerifier.JwtSettings(s.text("KRAG_JWT_ISSUER", "krag"), s.text("KRAG_JWT_AUDIENCE", "krag-api"),
           Optional.ofNullable(s.text("KRAG_JWT_HS256_SECRET", null)), publicKey),
-          Optional.ofNullable(s.text("KRAG_ADMIN_KEY_FILE", null)).map(Path::of));
+          Optional.ofNullable(s.text("KRAG_ADMIN_KEY_FILE", null)).map(Path::of),
+          new RateLimit(s.integer("KRAG_RATE_LIMIT_PER_MINUTE", 600), s.integer("KRAG_RATE_LIMIT_BURST", 60)),
+          s.text("REDIS_URL", ""),
+          new Quotas(s.integer("KRAG_QUOTA_CONCURRENT_RUNS", 4), s.decimal("KRAG_QUOTA_DAILY_USD", 25.0)));
     }
 
     @Override
     public String toString() {
       return "SecuritySettings[issuer=" + jwt.issuer() + ", audience=" + jwt.audience() + ", hs256=" + jwt.hs256Secret().map(x -> "***")
-          .orElse("off") + ", rs256=" + (jwt.rs256PublicKey().isPresent() ? "on" : "off") + ", adminKeyFile=" + adminKeyFile + "]";
+          .orElse("off") + ", rs256=" + (jwt.rs256PublicKey().isPresent() ? "on" : "off") + ", adminKeyFile=" + adminKeyFile
+          + ", rateLimit=" + rateLimit + ", redis=" + (redisUrl.isEmpty() ? "none" : redisUrl.replaceAll("//[^@/]*@", "//***@")) + ", quotas=" + quotas + "]";
     }
   }
 

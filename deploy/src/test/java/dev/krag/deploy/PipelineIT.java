@@ -3,11 +3,7 @@ package dev.krag.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krag.api.ApiServer;
-import dev.krag.api.Backend;
-import dev.krag.api.KafkaCommands;
-import dev.krag.api.KafkaRunNews;
 import dev.krag.api.Publisher;
-import dev.krag.api.StreamsRunQueries;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.RunStatus;
 import dev.krag.schemas.Scene;
@@ -26,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -94,12 +91,9 @@ class PipelineIT {
     assertThat(header(dead, DeadLetters.RUN_ID)).isEqualTo("run-poison");
     assertThat(header(dead, DeadLetters.REASON)).isNotBlank();
 
-    try (KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes());
-         KafkaRunNews news = new KafkaRunNews(platform.bootstrapServers(), platform.serdes())) {
-      StreamsRunQueries queries = new StreamsRunQueries(platform.bookkeeping().streams());
-      String key = AdminKey.ensure(config.adminKeyFile(), commands, queries).text();
-      WebServer api = ApiServer.start("127.0.0.1", 0, new Backend(queries, commands, news, platform.assets(), config.run(),
-          config.maxStoryBytes(), config.security().jwt()));
+    try (ApiBackend backend = ApiBackend.open(config, platform, Optional.empty())) {
+      String key = backend.adminKey().text();
+      WebServer api = ApiServer.start("127.0.0.1", 0, backend.backend());
       try {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> run = http.send(HttpRequest.newBuilder(

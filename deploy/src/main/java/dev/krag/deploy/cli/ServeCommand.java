@@ -1,13 +1,8 @@
 package dev.krag.deploy.cli;
 
-import dev.krag.api.ApiKeyToken;
 import dev.krag.api.ApiServer;
-import dev.krag.api.Backend;
-import dev.krag.api.KafkaCommands;
-import dev.krag.api.KafkaRunNews;
-import dev.krag.api.StreamsRunQueries;
-import dev.krag.deploy.AdminKey;
 import dev.krag.deploy.AnalyticsSinks;
+import dev.krag.deploy.ApiBackend;
 import dev.krag.deploy.KragConfig;
 import dev.krag.deploy.Platform;
 import dev.krag.deploy.embedded.Ports;
@@ -16,6 +11,7 @@ import io.helidon.webserver.WebServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.state.HostInfo;
@@ -59,12 +55,8 @@ final class ServeCommand {
     int port = config.apiPort() == 0 ? Ports.free() : config.apiPort();
     HostInfo self = new HostInfo(config.apiAdvertisedHost(), port);
     try (Platform platform = Platform.start(config, runtime, self.host() + ":" + self.port());
-         KafkaCommands commands = new KafkaCommands(platform.bootstrapServers(), platform.serdes());
-         KafkaRunNews news = new KafkaRunNews(platform.bootstrapServers(), platform.serdes())) {
-      ApiKeyToken adminKey = AdminKey.ensure(config.adminKeyFile(), commands, new StreamsRunQueries(platform.bookkeeping().streams()));
-      StreamsRunQueries queries = new StreamsRunQueries(platform.bookkeeping().streams(), self, adminKey);
-      WebServer api = ApiServer.start(config.apiHost(), port, new Backend(queries, commands, news, platform.assets(), config.run(),
-          config.maxStoryBytes(), config.security().jwt()));
+         ApiBackend backend = ApiBackend.open(config, platform, Optional.of(self))) {
+      WebServer api = ApiServer.start(config.apiHost(), port, backend.backend());
       try {
         err.printf("krag serve: up in %.1f s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9);
         String apiBase = "http://" + self.host() + ":" + api.port();

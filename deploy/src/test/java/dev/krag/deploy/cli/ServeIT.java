@@ -83,7 +83,9 @@ class ServeIT {
       }
 
       String api = Printed.value(lines, "api", "(\\S+)/api/v1/runs/");
-      String runId = filmThroughTheApi(api, newKey(api, adminKey, "alice", "editor"));
+      String alice = newKey(api, adminKey, "alice", "editor");
+      String runId = filmThroughTheApi(api, alice);
+      steerInTheStudio(api, alice, out.resolve("chromium"));
       HttpResponse<String> another = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId))
           .header("X-API-Key", newKey(api, adminKey, "bob", "viewer")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(another.statusCode()).as("another's run is not there for bob").isEqualTo(404);
@@ -95,6 +97,52 @@ class ServeIT {
       stop.countDown();
       serving.shutdownNow();
     }
+  }
+
+  /**
+   * A person in the studio, in a real headless Chromium: a tale pasted and made into a film, watched
+   * live, a shot rejected with a comment and seen rendered again, the film edited anew. The page as
+   * it ended is kept in {@code target/studio.png}.
+   */
+  private static void steerInTheStudio(String api, String key, Path profile) throws Exception {
+    String tale = Files.readString(Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm",
+        "26-the-old-man-and-his-grandson.txt"));
+    try (HeadlessChromium browser = HeadlessChromium.start(profile, 1400, 1800)) {
+      browser.open(api + "/studio/");
+      browser.evaluate("document.querySelector('#key').value = " + JSON.writeValueAsString(key)
+          + "; document.querySelector('#signin').requestSubmit(); true");
+      browser.await("signing in", () -> browser.evaluate("document.querySelector('#who').textContent").asText().equals("signed in"),
+          Duration.ofSeconds(30));
+      browser.evaluate("document.querySelector('#text').value = " + JSON.writeValueAsString(tale)
+          + "; document.querySelector('#seconds').value = '30'; document.querySelector('#story').requestSubmit(); true");
+      browser.await("the film made and shown", () -> status(browser).equals("COMPLETED")
+          && browser.evaluate("document.querySelectorAll('#shots li[data-shot]').length").asInt() > 0
+          && browser.evaluate("document.querySelector('#film').readyState").asInt() >= 1, RUN);
+      assertThat(browser.evaluate("document.querySelectorAll('#stages li.completed').length").asInt()).as("every stage done").isEqualTo(5);
+      assertThat(browser.evaluate("document.querySelectorAll('#costs tbody tr').length").asInt()).as("the cost breakdown").isPositive();
+      assertThat(browser.evaluate("[...document.querySelectorAll('#shots img')].every(i => i.complete && i.naturalWidth > 0)")
+          .asBoolean()).as("every thumbnail drawn").isTrue();
+      int runIteration = browser.evaluate("Number(document.querySelector('#run-status').dataset.iteration)").asInt();
+      String shot = browser.evaluate("document.querySelector('#shots li[data-shot]').dataset.shot").asText();
+      int shotIteration = shotIteration(browser, shot);
+
+      browser.evaluate("const card = document.querySelector('#shots li[data-shot=\"" + shot + "\"]');"
+          + " card.querySelector('input').value = 'a warmer light by the stove';"
+          + " card.querySelector('button[data-action=reject]').click(); true");
+      browser.await("the rejected shot rendered again", () -> shotIteration(browser, shot) > shotIteration, RUN);
+      browser.await("the film edited anew", () -> status(browser).equals("COMPLETED")
+          && browser.evaluate("Number(document.querySelector('#run-status').dataset.iteration)").asInt() > runIteration, RUN);
+      browser.screenshot(Path.of("target", "studio.png"));
+    }
+  }
+
+  private static String status(HeadlessChromium browser) {
+    return browser.evaluate("document.querySelector('#run-status').dataset.status || ''").asText();
+  }
+
+  private static int shotIteration(HeadlessChromium browser, String shot) {
+    return browser.evaluate("Number((document.querySelector('#shots li[data-shot=\"" + shot + "\"]') || {dataset: {}}).dataset.iteration"
+        + " || -1)").asInt();
   }
 
   /** A service account's key, made by the admin. */
