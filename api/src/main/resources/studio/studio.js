@@ -253,7 +253,14 @@ function judge(label, action, shot, comment, card) {
   return button;
 }
 
+function revise(event) {
+  event.preventDefault();
+  current.socket.send(JSON.stringify({ action: 'revise', comment: $('#revision').value }));
+  $('#revision').value = '';
+}
+
 $('#signin').addEventListener('submit', signIn);
+$('#revise').addEventListener('submit', revise);
 $('#story').addEventListener('submit', postStory);
 $('#file').addEventListener('change', readFile);
 $('#refresh').addEventListener('click', () => loadRuns().catch((e) => showError(e.message)));

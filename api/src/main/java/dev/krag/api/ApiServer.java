@@ -1,5 +1,6 @@
 package dev.krag.api;
 
+import dev.krag.schemas.Role;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -38,13 +39,16 @@ public final class ApiServer {
   }
 
   private static void routing(HttpRouting.Builder routing, Backend backend, Guard guard) {
-    routing.register("/api/v1/stories", new StoriesService(backend, guard))
+    routing.addFilter(new MetricsEndpoint())
+        .register("/api/v1/stories", new StoriesService(backend, guard))
         .register("/api/v1/runs", new RunsService(backend, guard))
         .register("/api/v1/feedback", new FeedbackService(backend, guard))
         .register("/api/v1/keys", new KeysService(backend, guard))
         .register(StoresService.PATH, new StoresService(backend.queries(), guard))
         .register(StudioService.PATH, new StudioService())
         .get("/", (req, res) -> StudioService.redirect(res))
+        .get(MetricsEndpoint.PATH, guard.as(Role.ADMIN,
+            (req, res, who) -> res.header(HeaderNames.CONTENT_TYPE, MetricsEndpoint.CONTENT_TYPE).send(MetricsEndpoint.scrape())))
         .get("/openapi", (req, res) -> {
           try (var in = ApiServer.class.getResourceAsStream(OPENAPI)) {
             res.header(HeaderNames.CONTENT_TYPE, "application/yaml").send(in.readAllBytes());

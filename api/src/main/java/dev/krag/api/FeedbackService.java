@@ -29,7 +29,10 @@ final class FeedbackService implements HttpService {
     this.guard = guard;
   }
 
-  /** The body: {@code action} is "approve" or "reject"; a resent feedback with the same id counts once. */
+  /**
+   * The body: {@code action} is "approve" or "reject" of the shot {@code shotId}, or "revise" the
+   * whole run (no shot) with the comment saying how; a resent feedback with the same id counts once.
+   */
   record NewFeedback(String feedbackId, String runId, String shotId, String action, String comment) {}
 
   @Override
@@ -47,28 +50,51 @@ final class FeedbackService implements HttpService {
     Answers.json(res, Status.ACCEPTED_202, body);
   }
 
-  /** The feedback record of what a person sent, checked: a shot of a run the stores know, an action, a comment of fair length. */
+  /**
+   * The feedback record of what a person sent, checked: a run the principal sees, an action, a
+   * shot of that run the stores know (none for a change of the whole run, which needs a comment),
+   * a comment of fair length.
+   */
   static Feedback feedback(NewFeedback posted, RunQueries queries, Principal who) {
-    if (posted.runId() == null || posted.shotId() == null || posted.action() == null) {
-      throw ApiException.badRequest("missing_field", "feedback needs runId, shotId and action");
+    if (posted.runId() == null || posted.action() == null) {
+      throw ApiException.badRequest("missing_field", "feedback needs runId and action");
     }
     String runId = Visible.run(queries, who, Ids.checked(posted.runId(), "run")).getRunId();
     FeedbackAction action = switch (posted.action()) {
       case "approve" -> FeedbackAction.APPROVE_SHOT;
       case "reject" -> FeedbackAction.REJECT_SHOT;
-      default -> throw ApiException.badRequest("bad_action", "action is \"approve\" or \"reject\"");
+      case "revise" -> FeedbackAction.REVISE_RUN;
+      default -> throw ApiException.badRequest("bad_action", "action is \"approve\" or \"reject\" (a shot) or \"revise\" (the run)");
     };
     String comment = posted.comment() == null ? "" : posted.comment().strip();
     if (comment.length() > COMMENT_LENGTH) {
       throw ApiException.badRequest("bad_comment", "a comment is at most " + COMMENT_LENGTH + " characters");
+    }
+    String shotId = action == FeedbackAction.REVISE_RUN ? wholeRun(posted, comment) : shotOf(posted, runId, queries);
+    String feedbackId = posted.feedbackId() == null ? "feedback-" + UUID.randomUUID() : Ids.checked(posted.feedbackId(), "feedback");
+    return Feedback.newBuilder().setFeedbackId(feedbackId).setRunId(runId).setAction(action)
+        .setShotId(shotId).setComment(comment).setCreatedAt(System.currentTimeMillis()).build();
+  }
+
+  private static String wholeRun(NewFeedback posted, String comment) {
+    if (posted.shotId() != null) {
+      throw ApiException.badRequest("bad_field", "a change of the whole run names no shot");
+    }
+    if (comment.isEmpty()) {
+      throw ApiException.badRequest("missing_comment", "a change of the whole run says what to change in 'comment'");
+    }
+    return "";
+  }
+
+  private static String shotOf(NewFeedback posted, String runId, RunQueries queries) {
+    if (posted.shotId() == null) {
+      throw ApiException.badRequest("missing_field", "feedback on a shot needs shotId");
     }
     boolean known = Answers.found(queries.shots(runId), "run " + runId).getShots().stream()
         .anyMatch(s -> s.getTask().getShot().getShotId().equals(posted.shotId()));
     if (!known) {
       throw ApiException.notFound("shot " + posted.shotId() + " in run " + runId);
     }
-    String feedbackId = posted.feedbackId() == null ? "feedback-" + UUID.randomUUID() : Ids.checked(posted.feedbackId(), "feedback");
-    return Feedback.newBuilder().setFeedbackId(feedbackId).setRunId(runId).setAction(action)
-        .setShotId(posted.shotId()).setComment(comment).setCreatedAt(System.currentTimeMillis()).build();
+    return posted.shotId();
   }
 }

@@ -208,6 +208,16 @@ class ApiServerTest {
     assertError(post("/api/v1/feedback", "{\"runId\": \"run-1\", \"shotId\": \"scene-009-shot-01\", \"action\": \"approve\"}"), 404, "not_found");
     assertError(post("/api/v1/feedback", "{\"runId\": \"run-1\", \"action\": \"approve\"}"), 400, "missing_field");
     assertThat(platform.feedback).hasSize(1);
+
+    assertThat(post("/api/v1/feedback", "{\"runId\": \"run-1\", \"action\": \"revise\", \"comment\": \"all by moonlight\"}").statusCode())
+        .as("a change of the whole run").isEqualTo(202);
+    assertThat(platform.feedback.getLast()).satisfies(f -> {
+      assertThat(f.getAction()).isEqualTo(FeedbackAction.REVISE_RUN);
+      assertThat(f.getShotId()).isEmpty();
+    });
+    assertError(post("/api/v1/feedback", "{\"runId\": \"run-1\", \"action\": \"revise\"}"), 400, "missing_comment");
+    assertError(post("/api/v1/feedback", "{\"runId\": \"run-1\", \"shotId\": \"scene-001-shot-01\", \"action\": \"revise\", "
+        + "\"comment\": \"x\"}"), 400, "bad_field");
   }
 
   @Test
@@ -322,6 +332,19 @@ class ApiServerTest {
     HttpResponse<String> root = anonymous.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(root.statusCode()).isEqualTo(302);
     assertThat(root.headers().firstValue("location")).hasValue("/studio/");
+  }
+
+  @Test
+  void metricsAreForAdminsInPrometheusFormatWithTheApisRequestsByRoute() throws Exception {
+    get("/api/v1/runs/run-1");
+    assertError(get("/metrics"), 403, "forbidden");
+
+    HttpResponse<String> metrics = getAs(platform.key("prometheus", Role.ADMIN), "/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+    assertThat(metrics.body()).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/runs/{id}\",status=\"200\"}",
+        "jvm_memory_used_bytes");
+    assertThat(MetricsEndpoint.route("/api/v1/runs/run-1/shots/scene-001-shot-01/image")).isEqualTo("/api/v1/runs/{id}/shots/{id}/image");
   }
 
   @Test

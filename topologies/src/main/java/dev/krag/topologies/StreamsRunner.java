@@ -1,5 +1,7 @@
 package dev.krag.topologies;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -11,7 +13,11 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Owns one Streams application's lifecycle: start, wait until it runs, close within a bound. */
+/**
+ * Owns one Streams application's lifecycle: start, wait until it runs, close within a bound. Its
+ * clients' metrics (consumer lag among them: the queue depth of each stage) are in Micrometer's
+ * global registry while it lives.
+ */
 public final class StreamsRunner implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
@@ -19,6 +25,7 @@ public final class StreamsRunner implements AutoCloseable {
   private final String name;
   private final KafkaStreams streams;
   private final CountDownLatch running = new CountDownLatch(1);
+  private final KafkaStreamsMetrics metrics;
 
   public StreamsRunner(String name, Topology topology, Properties properties) {
     this.name = name;
@@ -35,6 +42,8 @@ public final class StreamsRunner implements AutoCloseable {
       log.error("{}: stream thread failed, replacing it", name, e);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });
+    this.metrics = new KafkaStreamsMetrics(streams);
+    metrics.bindTo(Metrics.globalRegistry);
   }
 
   public StreamsRunner start(Duration timeout) throws InterruptedException {
@@ -51,6 +60,7 @@ public final class StreamsRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    metrics.close();
     streams.close(Duration.ofSeconds(30));
   }
 }

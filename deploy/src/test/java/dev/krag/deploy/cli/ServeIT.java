@@ -86,6 +86,11 @@ class ServeIT {
       String alice = newKey(api, adminKey, "alice", "editor");
       String runId = filmThroughTheApi(api, alice);
       steerInTheStudio(api, alice, out.resolve("chromium"));
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/metrics")).header("X-API-Key", adminKey).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.body()).as("the spec's metrics, after the runs").contains("pipeline_duration_seconds_count{stage=\"run\"}",
+          "pipeline_duration_seconds_count{stage=\"generate\"}", "generation_cost_dollars_total{model=", "agent_calls_total{agent=\"parse\",status=\"ok\"}",
+          "agent_latency_seconds_bucket{agent=\"edit\"", "kafka_consumer_fetch_manager_records_lag_max");
       HttpResponse<String> another = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId))
           .header("X-API-Key", newKey(api, adminKey, "bob", "viewer")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(another.statusCode()).as("another's run is not there for bob").isEqualTo(404);
@@ -101,7 +106,8 @@ class ServeIT {
 
   /**
    * A person in the studio, in a real headless Chromium: a tale pasted and made into a film, watched
-   * live, a shot rejected with a comment and seen rendered again, the film edited anew. The page as
+   * live, a shot rejected with a comment and seen rendered again, the film edited anew, then a
+   * change of the whole film asked for and every shot seen rendered again. The page as
    * it ended is kept in {@code target/studio.png}.
    */
   private static void steerInTheStudio(String api, String key, Path profile) throws Exception {
@@ -122,7 +128,7 @@ class ServeIT {
       assertThat(browser.evaluate("document.querySelectorAll('#costs tbody tr').length").asInt()).as("the cost breakdown").isPositive();
       assertThat(browser.evaluate("[...document.querySelectorAll('#shots img')].every(i => i.complete && i.naturalWidth > 0)")
           .asBoolean()).as("every thumbnail drawn").isTrue();
-      int runIteration = browser.evaluate("Number(document.querySelector('#run-status').dataset.iteration)").asInt();
+      int runIteration = runIteration(browser);
       String shot = browser.evaluate("document.querySelector('#shots li[data-shot]').dataset.shot").asText();
       int shotIteration = shotIteration(browser, shot);
 
@@ -130,10 +136,22 @@ class ServeIT {
           + " card.querySelector('input').value = 'a warmer light by the stove';"
           + " card.querySelector('button[data-action=reject]').click(); true");
       browser.await("the rejected shot rendered again", () -> shotIteration(browser, shot) > shotIteration, RUN);
-      browser.await("the film edited anew", () -> status(browser).equals("COMPLETED")
-          && browser.evaluate("Number(document.querySelector('#run-status').dataset.iteration)").asInt() > runIteration, RUN);
+      browser.await("the film edited anew", () -> status(browser).equals("COMPLETED") && runIteration(browser) > runIteration, RUN);
+
+      int revised = runIteration(browser);
+      browser.evaluate("document.querySelector('#revision').value = 'all of it by moonlight';"
+          + " document.querySelector('#revise').requestSubmit(); true");
+      browser.await("every shot rendered again for the change of the whole film", () -> browser.evaluate(
+          "[...document.querySelectorAll('#shots li[data-shot]')].every(li => Number(li.dataset.iteration) > " + revised + ")").asBoolean(),
+          RUN);
+      browser.await("the film edited anew, in the player", () -> status(browser).equals("COMPLETED") && runIteration(browser) > revised
+          && browser.evaluate("document.querySelector('#film').readyState").asInt() >= 1, RUN);
       browser.screenshot(Path.of("target", "studio.png"));
     }
+  }
+
+  private static int runIteration(HeadlessChromium browser) {
+    return browser.evaluate("Number(document.querySelector('#run-status').dataset.iteration)").asInt();
   }
 
   private static String status(HeadlessChromium browser) {

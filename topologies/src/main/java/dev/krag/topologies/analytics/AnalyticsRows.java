@@ -109,15 +109,20 @@ public final class AnalyticsRows {
     return List.of(KeyValue.pair(row.getId(), row));
   }
 
-  /** A person's word on a shot, as an issue when it sends the shot back. */
+  /** A person's word on a shot or on the whole run, as an issue when it sends work back. */
   static List<KeyValue<String, FeedbackRow>> feedbackOfPerson(Record<String, Feedback> record) {
     Feedback feedback = record.value();
-    List<Issue> issues = feedback.getAction() == FeedbackAction.REJECT_SHOT
-        ? List.of(Issue.newBuilder().setCheck("person").setFixCategory("redraw").setDetail(feedback.getComment())
-            .setShotIds(List.of(feedback.getShotId())).build())
-        : List.of();
-    FeedbackRow row = FeedbackRow.newBuilder().setId(feedback.getFeedbackId()).setTargetType("shot")
-        .setTargetId(feedback.getShotId()).setSource("human").setIssues(issues).setCreatedAt(feedback.getCreatedAt()).build();
+    boolean wholeRun = feedback.getAction() == FeedbackAction.REVISE_RUN;
+    List<Issue> issues = switch (feedback.getAction()) {
+      case REJECT_SHOT -> List.of(Issue.newBuilder().setCheck("person").setFixCategory("redraw").setDetail(feedback.getComment())
+          .setShotIds(List.of(feedback.getShotId())).build());
+      case REVISE_RUN -> List.of(Issue.newBuilder().setCheck("person").setFixCategory("revise").setDetail(feedback.getComment())
+          .setShotIds(List.of()).build());
+      case APPROVE_SHOT -> List.of();
+    };
+    FeedbackRow row = FeedbackRow.newBuilder().setId(feedback.getFeedbackId()).setTargetType(wholeRun ? "run" : "shot")
+        .setTargetId(wholeRun ? feedback.getRunId() : feedback.getShotId()).setSource("human").setIssues(issues)
+        .setCreatedAt(feedback.getCreatedAt()).build();
     return List.of(KeyValue.pair(row.getId(), row));
   }
 

@@ -8,6 +8,7 @@ import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.ShotAssetsProgress;
 import dev.krag.topologies.Outputs;
+import dev.krag.topologies.PipelineMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -56,6 +57,7 @@ final class BookkeepingProcessors {
       RunStateStore runs = new RunStateStore(store(BookkeepingTopology.RUN_STATE));
       Run previous = runs.get(runId);
       Run current = previous != null ? previous : RunStateAggregator.placeholder(runId, event.getAt());
+      PipelineMetrics.runEvent(previous, event);
       runs.update(previous, RunStateAggregator.apply(current, event), out);
     }
   }
@@ -67,6 +69,7 @@ final class BookkeepingProcessors {
       KeyValueStore<String, RunCosts> costs = store(BookkeepingTopology.RUN_COSTS);
       RunCostsLedger.add(costs.get(runId), event).ifPresent(bill -> {
         costs.put(runId, bill);
+        PipelineMetrics.costCounted(event);
         RunStateStore runs = new RunStateStore(store(BookkeepingTopology.RUN_STATE));
         Run previous = runs.get(runId);
         Run current = previous != null ? previous : RunStateAggregator.placeholder(runId, event.getAt());

@@ -3,10 +3,12 @@ package dev.krag.topologies.bookkeeping;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.RunEvent;
+import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.RunStatus;
 import dev.krag.schemas.Stage;
 import dev.krag.schemas.Verdict;
+import dev.krag.topologies.PipelineMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +45,9 @@ public final class RunStateAggregator {
     Run.Builder run = Run.newBuilder(current).setUpdatedAt(Math.max(current.getUpdatedAt(), event.getAt()));
     Map<String, String> outputs = new HashMap<>(current.getStageOutputs());
     event.getDetails().forEach((k, v) -> outputs.put(event.getStage().name().toLowerCase() + "." + k, v));
+    if (event.getType() == RunEventType.COMPLETED && event.getIteration() == 0) {
+      outputs.putIfAbsent(PipelineMetrics.completedAt(event.getStage()), Long.toString(event.getAt()));
+    }
     run.setStageOutputs(outputs);
     switch (event.getType()) {
       case REQUESTED, FEEDBACK -> { }

@@ -3,7 +3,9 @@ package dev.krag.topologies.stages;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.Stage;
 import dev.krag.topologies.Outputs;
+import dev.krag.topologies.PipelineMetrics;
 import dev.krag.topologies.RunEvents;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -36,9 +38,12 @@ abstract class StageProcessor<V> implements Processor<String, V, String, Object>
   public final void process(Record<String, V> record) {
     Outputs out = new Outputs(context, record.timestamp());
     String runId = runId(record.value());
+    long started = System.nanoTime();
     try {
       handle(record.value(), out);
+      PipelineMetrics.agentCalled(stage, true, Duration.ofNanos(System.nanoTime() - started));
     } catch (Exception e) {
+      PipelineMetrics.agentCalled(stage, false, Duration.ofNanos(System.nanoTime() - started));
       log.error("{} failed for run {}", stage, runId, e);
       RunEvents.send(out, runId, stage, RunEventType.FAILED, iteration(record.value()), subject(record.value()),
           stage + " failed: " + e.getMessage(), Map.of("exception", e.getClass().getName()));

@@ -178,6 +178,24 @@ class BookkeepingTopologyTest {
     assertThat(task.getRefinementHint()).isEqualTo("make the fox bigger");
   }
 
+  @Test
+  void aPersonAskingForAChangeOfTheWholeRunRendersEveryShotAgainWithIt() {
+    assetsOf(2, 0).forEach(a -> driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, a));
+
+    driver.input(Topics.FEEDBACK).pipeInput(RUN, Feedback.newBuilder().setFeedbackId("fb-2").setRunId(RUN)
+        .setAction(FeedbackAction.REVISE_RUN).setShotId("").setComment("all of it by moonlight").setCreatedAt(1).build());
+
+    List<ShotTask> tasks = driver.output(Topics.SHOT_TASKS).readValuesToList();
+    assertThat(tasks).extracting(t -> t.getShot().getShotId()).containsExactlyInAnyOrder("s1", "s2");
+    assertThat(tasks).allSatisfy(t -> {
+      assertThat(t.getRefinementHint()).isEqualTo("all of it by moonlight");
+      assertThat(t.getIteration()).isEqualTo(1);
+    });
+    FeedbackRow row = driver.output(Topics.FEEDBACK_ROWS).readKeyValuesToMap().get("fb-2");
+    assertThat(row.getTargetType()).isEqualTo("run");
+    assertThat(row.getIssues()).singleElement().satisfies(i -> assertThat(i.getFixCategory()).isEqualTo("revise"));
+  }
+
   /**
    * TopologyTestDriver (4.4) calls the deserialization handler but does not capture the dead-letter
    * records it returns; the handler's record is tested in DeadLetterHandlersTest and its landing on
