@@ -66,7 +66,7 @@ final class FeedbackService implements HttpService {
       case "revise" -> FeedbackAction.REVISE_RUN;
       default -> throw ApiException.badRequest("bad_action", "action is \"approve\" or \"reject\" (a shot) or \"revise\" (the run)");
     };
-    String comment = posted.comment() == null ? "" : posted.comment().strip();
+    String comment = JsonBody.unicode(posted.comment() == null ? "" : posted.comment().strip(), "comment");
     if (comment.length() > COMMENT_LENGTH) {
       throw ApiException.badRequest("bad_comment", "a comment is at most " + COMMENT_LENGTH + " characters");
     }

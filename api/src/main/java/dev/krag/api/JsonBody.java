@@ -54,7 +54,11 @@ final class JsonBody {
   /** JSON text as {@code type}, with the same refusals as a body. */
   static <T> T parse(String text, Class<T> type) {
     try {
-      return JSON.readValue(text, type);
+      T value = JSON.readValue(text, type);
+      if (value == null) {
+        throw ApiException.badRequest("bad_json", "the body is a JSON object, not null");
+      }
+      return value;
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.badRequest("unknown_field", "unknown field '" + e.getPropertyName() + "'; the fields are "
           + e.getKnownPropertyIds());
@@ -63,6 +67,23 @@ final class JsonBody {
     } catch (IOException e) {
       throw ApiException.badRequest("bad_json", "the body is not JSON");
     }
+  }
+
+  /**
+   * A 400 unless {@code value} is well-formed Unicode: JSON may escape half of a surrogate pair
+   * ({@code "\ud800"}), which no UTF-8 text can hold and which would be stored as a question mark.
+   */
+  static String unicode(String value, String field) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+      if (paired) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw ApiException.badRequest("bad_" + field, "the " + field + " holds half of a surrogate pair, which is not Unicode");
+      }
+    }
+    return value;
   }
 
   private static byte[] bytes(ServerRequest req, int maxBytes) {

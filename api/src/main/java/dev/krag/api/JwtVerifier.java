@@ -50,11 +50,6 @@ public final class JwtVerifier {
         throw new IllegalArgumentException("an HS256 secret is at least 32 bytes");
       }
     }
-
-    /** API keys only. */
-    public static JwtSettings none() {
-      return new JwtSettings("krag", "krag-api", Optional.empty(), Optional.empty());
-    }
   }
 
   public JwtVerifier(JwtSettings settings) {

@@ -50,6 +50,8 @@ final class StoriesService implements HttpService {
     if (text.isEmpty()) {
       throw ApiException.badRequest("missing_text", "a story needs its text in 'text'");
     }
+    JsonBody.unicode(text, "text");
+    JsonBody.unicode(posted.title() == null ? "" : posted.title(), "title");
     if (text.indexOf('\0') >= 0) {
       throw ApiException.badRequest("bad_text", "the text holds NUL characters");
     }

@@ -179,12 +179,15 @@ class ApiSecurityTest {
     assertThat(refused.body()).contains("revoked");
     assertThat(withKey(tampered(admin, '0', '1'), "/api/v1/runs").statusCode()).as("a wrong secret").isEqualTo(401);
     assertThat(post(admin, "/api/v1/keys", "{\"principal\": \"svc\", \"role\": \"emperor\"}").statusCode()).isEqualTo(400);
+    assertThat(post(admin, "/api/v1/keys", "{\"principal\": \"a b\"}").statusCode()).as("a principal with a space").isEqualTo(400);
+    assertThat(send(HttpRequest.newBuilder(uri("/api/v1/keys/key-0000000000000000")).header("X-API-Key", admin).DELETE()).statusCode())
+        .as("revoking a key there is not").isEqualTo(404);
   }
 
   @Test
   void aPrincipalAskingTooFastIs429WithRetryAfterWhileOthersGoOn() throws Exception {
     server.stop();
-    server = start(new Security(JwtVerifier.JwtSettings.none(), new LocalRateLimiter(new RateLimit(6, 3)), new Quotas(2, 1.0)));
+    server = start(new Security(InMemoryPlatform.NO_JWTS, new LocalRateLimiter(new RateLimit(6, 3)), new Quotas(2, 1.0)));
     String alice = platform.key("alice", Role.VIEWER);
 
     for (int i = 0; i < 3; i++) {

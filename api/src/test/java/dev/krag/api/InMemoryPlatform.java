@@ -12,6 +12,7 @@ import dev.krag.topologies.bookkeeping.RunStateAggregator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -28,6 +29,14 @@ final class InMemoryPlatform implements RunQueries, Commands, RunNews {
   final List<Feedback> feedback = new ArrayList<>();
   final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
   volatile boolean ready = true;
+
+  /** No JWTs taken: API keys only. */
+  static final JwtVerifier.JwtSettings NO_JWTS = new JwtVerifier.JwtSettings("krag", "krag-api", Optional.empty(), Optional.empty());
+
+  /** API keys only, a limit no test reaches unless it means to, and room for a few runs. */
+  static Security security() {
+    return new Security(NO_JWTS, new LocalRateLimiter(new RateLimit(600, 60)), new Quotas(4, 25.0));
+  }
 
   @Override
   public Lookup<Run> run(String runId) {
