@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,44 +291,86 @@ public record KragConfig(
 
   /**
    * Remote models: {@code KRAG_LLM_MODELS} lists the language models tried before the local parser
-   * and planner ({@code openai:gpt-4.1,openai:gpt-4.1-mini}); {@code KRAG_EMBEDDINGS} is
-   * {@code local} or an OpenAI embedding model. The key comes from {@code OPENAI_API_KEY} or the
-   * file named by {@code OPENAI_API_KEY_FILE}; {@code OPENAI_BASE_URL} points at any server that
-   * speaks OpenAI's API (vLLM, Ollama, llama.cpp). With a key and nothing else set, krag uses
-   * gpt-4.1 and text-embedding-3-large.
+   * and planner ({@code anthropic:claude-opus-4-1,openai:gpt-4.1}); {@code KRAG_EMBEDDINGS} is
+   * {@code local} or an OpenAI embedding model. Keys come from {@code OPENAI_API_KEY} and
+   * {@code ANTHROPIC_API_KEY}, or the files named by {@code OPENAI_API_KEY_FILE} and
+   * {@code ANTHROPIC_API_KEY_FILE}; {@code OPENAI_BASE_URL} points at any server that speaks
+   * OpenAI's API (vLLM, Ollama, llama.cpp), {@code ANTHROPIC_BASE_URL} at another Anthropic endpoint.
+   * With keys and nothing else set, krag follows the platform spec's chain over the providers it
+   * has keys for, and embeds with text-embedding-3-large when it has OpenAI's.
    */
   public record ProviderSettings(List<String> languageModels, String embeddings, String openAiKey, URI openAiBaseUrl,
-      Duration timeout, int attempts) {
+      String anthropicKey, URI anthropicBaseUrl, Duration timeout, int attempts) {
 
     public static final String OPENAI = "openai";
+    public static final String ANTHROPIC = "anthropic";
     public static final String LOCAL = "local";
     static final URI OPENAI_API = URI.create("https://api.openai.com/v1/");
+    static final URI ANTHROPIC_API = URI.create("https://api.anthropic.com/");
 
     static ProviderSettings of(Settings s) {
-      String key = s.text("OPENAI_API_KEY", "");
-      String keyFile = s.text("OPENAI_API_KEY_FILE", "");
-      if (key.isEmpty() && !keyFile.isEmpty()) {
-        try {
-          key = java.nio.file.Files.readString(Path.of(keyFile)).strip();
-        } catch (java.io.IOException e) {
-          throw new IllegalArgumentException("OPENAI_API_KEY_FILE cannot be read: " + keyFile);
-        }
-      }
-      String base = s.text("OPENAI_BASE_URL", OPENAI_API.toString());
-      URI baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
-      boolean reachable = !key.isEmpty() || !baseUrl.equals(OPENAI_API);
-      List<String> models = List.of(s.text("KRAG_LLM_MODELS", reachable ? OPENAI + ":gpt-4.1" : "").split("\\s*,\\s*")).stream()
+      String openAiKey = key(s, "OPENAI_API_KEY");
+      URI openAiBase = baseUrl(s.text("OPENAI_BASE_URL", OPENAI_API.toString()));
+      String anthropicKey = key(s, "ANTHROPIC_API_KEY");
+      URI anthropicBase = baseUrl(s.text("ANTHROPIC_BASE_URL", ANTHROPIC_API.toString()));
+      boolean openAi = !openAiKey.isEmpty() || !openAiBase.equals(OPENAI_API);
+      boolean anthropic = !anthropicKey.isEmpty();
+      List<String> models = List.of(s.text("KRAG_LLM_MODELS", defaultChain(openAi, anthropic)).split("\\s*,\\s*")).stream()
           .filter(m -> !m.isEmpty()).toList();
-      String embeddings = s.text("KRAG_EMBEDDINGS", key.isEmpty() ? LOCAL : OPENAI + ":text-embedding-3-large");
+      String embeddings = s.text("KRAG_EMBEDDINGS", openAiKey.isEmpty() ? LOCAL : OPENAI + ":text-embedding-3-large");
       for (String model : models) {
-        require(model.startsWith(OPENAI + ":") && model.length() > OPENAI.length() + 1,
-            "KRAG_LLM_MODELS entries are openai:<model> (OpenAI or a server that speaks its API), not '" + model + "'");
+        String provider = model.contains(":") ? model.substring(0, model.indexOf(':')) : "";
+        require((provider.equals(OPENAI) || provider.equals(ANTHROPIC)) && model.length() > provider.length() + 1,
+            "KRAG_LLM_MODELS entries are openai:<model> (OpenAI or a server that speaks its API) or anthropic:<model>, not '" + model + "'");
+        require(!provider.equals(OPENAI) || openAi,
+            "OPENAI_API_KEY (or OPENAI_API_KEY_FILE, or OPENAI_BASE_URL for a local server) is needed for " + model);
+        require(!provider.equals(ANTHROPIC) || anthropic, "ANTHROPIC_API_KEY (or ANTHROPIC_API_KEY_FILE) is needed for " + model);
       }
       require(embeddings.equals(LOCAL) || embeddings.startsWith(OPENAI + ":"), "KRAG_EMBEDDINGS must be local or openai:<model>");
-      require(reachable || (models.isEmpty() && embeddings.equals(LOCAL)),
-          "OPENAI_API_KEY (or OPENAI_API_KEY_FILE, or OPENAI_BASE_URL for a local server) is needed for " + models + " " + embeddings);
-      return new ProviderSettings(models, embeddings, key, baseUrl,
+      require(openAi || embeddings.equals(LOCAL), "OPENAI_API_KEY (or OPENAI_API_KEY_FILE) is needed for " + embeddings);
+      return new ProviderSettings(models, embeddings, openAiKey, openAiBase, anthropicKey, anthropicBase,
           Duration.ofSeconds(s.integer("KRAG_LLM_TIMEOUT_SECONDS", 60)), s.integer("KRAG_LLM_ATTEMPTS", 3));
+    }
+
+    /**
+     * The platform spec's fallback chain, of the providers there are keys for: Anthropic's strongest
+     * model, then OpenAI's, then Anthropic's faster one (the local parser and planner come last anyway).
+     */
+    private static String defaultChain(boolean openAi, boolean anthropic) {
+      List<String> chain = new ArrayList<>();
+      if (anthropic) {
+        chain.add(ANTHROPIC + ":claude-opus-4-1");
+      }
+      if (openAi) {
+        chain.add(OPENAI + ":gpt-4.1");
+      }
+      if (anthropic) {
+        chain.add(ANTHROPIC + ":claude-sonnet-4-5");
+      }
+      return String.join(",", chain);
+    }
+
+    /** A key from {@code NAME}, or from the file {@code NAME_FILE} names; "" for none. */
+    private static String key(Settings s, String name) {
+      String key = s.text(name, "");
+      String file = s.text(name + "_FILE", "");
+      if (key.isEmpty() && !file.isEmpty()) {
+        try {
+          return Files.readString(Path.of(file)).strip();
+        } catch (IOException e) {
+          throw new IllegalArgumentException(name + "_FILE cannot be read: " + file);
+        }
+      }
+      return key;
+    }
+
+    private static URI baseUrl(String base) {
+      return URI.create(base.endsWith("/") ? base : base + "/");
+    }
+
+    /** The provider part of a {@code provider:model} entry. */
+    public static String provider(String entry) {
+      return entry.substring(0, entry.indexOf(':'));
     }
 
     /** The model part of a {@code provider:model} entry. */
@@ -338,7 +381,8 @@ public record KragConfig(
     @Override
     public String toString() {
       return "ProviderSettings[languageModels=" + languageModels + ", embeddings=" + embeddings + ", openAiKey=****, openAiBaseUrl="
-          + openAiBaseUrl + ", timeout=" + timeout + ", attempts=" + attempts + "]";
+          + openAiBaseUrl + ", anthropicKey=****, anthropicBaseUrl=" + anthropicBaseUrl + ", timeout=" + timeout + ", attempts="
+          + attempts + "]";
     }
   }
 

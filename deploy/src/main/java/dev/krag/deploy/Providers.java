@@ -5,6 +5,8 @@ import dev.krag.stages.knowledge.CachingEmbedder;
 import dev.krag.stages.knowledge.Embedder;
 import dev.krag.stages.knowledge.MiniLmEmbedder;
 import dev.krag.stages.knowledge.OpenAiEmbedder;
+import dev.krag.stages.llm.AnthropicChat;
+import dev.krag.stages.llm.ChatModel;
 import dev.krag.stages.llm.HttpJson;
 import dev.krag.stages.llm.OpenAiChat;
 import dev.krag.stages.llm.StructuredChat;
@@ -46,8 +48,15 @@ public final class Providers {
   }
 
   private List<StructuredChat> languageModels() {
-    return settings.languageModels().stream()
-        .map(m -> new StructuredChat(new OpenAiChat(settings.openAiBaseUrl(), settings.openAiKey(), ProviderSettings.model(m), http)))
-        .toList();
+    return settings.languageModels().stream().map(entry -> new StructuredChat(chat(entry))).toList();
+  }
+
+  private ChatModel chat(String entry) {
+    String model = ProviderSettings.model(entry);
+    return switch (ProviderSettings.provider(entry)) {
+      case ProviderSettings.ANTHROPIC -> new AnthropicChat(settings.anthropicBaseUrl(), settings.anthropicKey(), model, http);
+      case ProviderSettings.OPENAI -> new OpenAiChat(settings.openAiBaseUrl(), settings.openAiKey(), model, http);
+      default -> throw new IllegalArgumentException("no provider for " + entry); // KragConfig refuses such entries
+    };
   }
 }

@@ -97,9 +97,25 @@ class KragConfigTest {
   }
 
   @Test
+  void withAnAnthropicKeyTheSpecsChainIsFollowedOverTheProvidersThereAreKeysFor() {
+    KragConfig both = KragConfig.from(Map.of("OPENAI_API_KEY", "sk-live-123", "ANTHROPIC_API_KEY", "sk-ant-456")::get);
+    KragConfig anthropicOnly = KragConfig.from(Map.of("ANTHROPIC_API_KEY", "sk-ant-456")::get);
+
+    assertThat(both.providers().languageModels()).containsExactly("anthropic:claude-opus-4-1", "openai:gpt-4.1",
+        "anthropic:claude-sonnet-4-5");
+    assertThat(anthropicOnly.providers().languageModels()).containsExactly("anthropic:claude-opus-4-1", "anthropic:claude-sonnet-4-5");
+    assertThat(anthropicOnly.providers().embeddings()).as("Anthropic has no embeddings").isEqualTo("local");
+    assertThat(both.describe().toString() + both.providers()).doesNotContain("sk-ant-456");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_LLM_MODELS", "anthropic:claude-sonnet-4-5")::get))
+        .hasMessageContaining("ANTHROPIC_API_KEY");
+  }
+
+  @Test
   void aModelThatCannotBeReachedIsAConfigurationError() {
     assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_LLM_MODELS", "openai:gpt-4.1")::get)).hasMessageContaining("OPENAI_API_KEY");
     assertThatThrownBy(() -> KragConfig.from(Map.of("OPENAI_API_KEY", "k", "KRAG_LLM_MODELS", "gpt-4.1")::get))
         .hasMessageContaining("openai:<model>");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("OPENAI_API_KEY", "k", "KRAG_LLM_MODELS", "mistral:large")::get))
+        .hasMessageContaining("anthropic:<model>");
   }
 }

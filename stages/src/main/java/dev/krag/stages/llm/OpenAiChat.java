@@ -9,21 +9,12 @@ import java.util.Map;
  * OpenAI's chat completions API, and any server that speaks it (vLLM, Ollama, llama.cpp): the
  * answer is constrained to the request's JSON schema with {@code response_format} in strict mode.
  */
-public final class OpenAiChat implements ChatModel {
+public final class OpenAiChat extends HttpChatModel {
 
-  public static final URI OPENAI = URI.create("https://api.openai.com/v1/");
-
-  private final URI baseUrl;
-  private final String apiKey;
-  private final String model;
-  private final HttpJson http;
 
   /** @param baseUrl the API root, ending in a slash (e.g. {@code https://api.openai.com/v1/}) */
   public OpenAiChat(URI baseUrl, String apiKey, String model, HttpJson http) {
-    this.baseUrl = baseUrl;
-    this.apiKey = apiKey;
-    this.model = model;
-    this.http = http;
+    super(baseUrl, apiKey, model, http);
   }
 
   @Override
@@ -32,15 +23,10 @@ public final class OpenAiChat implements ChatModel {
   }
 
   @Override
-  public String model() {
-    return model;
-  }
-
-  @Override
   public Completion complete(ChatRequest request) {
     long started = System.nanoTime();
     JsonNode answer = http.post(baseUrl.resolve("chat/completions"), Map.of("Authorization", "Bearer " + apiKey), Map.of(
-        "model", model,
+        "model", model(),
         "temperature", request.temperature(),
         "max_tokens", request.maxTokens(),
         "messages", List.of(

@@ -3,14 +3,10 @@ package dev.krag.stages.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.krag.stages.llm.ProviderDouble.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,9 +22,6 @@ import java.util.function.Function;
 public final class FakeOpenAi implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** One scripted HTTP reply. */
-  public record Reply(int status, Map<String, String> headers, String body) {}
 
   /** What the server received. */
   public record Received(Map<String, List<String>> headers, JsonNode body) {
@@ -47,19 +40,15 @@ public final class FakeOpenAi implements AutoCloseable {
   }
 
   public final List<Received> received = new CopyOnWriteArrayList<>();
-  private final Deque<Reply> script = new ArrayDeque<>();
-  private final HttpServer server;
+  private final ProviderDouble server;
   private volatile Function<Received, String> model = r -> "{}";
 
   public FakeOpenAi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/chat/completions", this::handle);
-    server.createContext("/v1/embeddings", this::embed);
-    server.start();
+    server = new ProviderDouble(Map.of("/v1/chat/completions", this::handle, "/v1/embeddings", this::embed));
   }
 
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/");
+    return server.root().resolve("v1/");
   }
 
   /** Answers every request not scripted otherwise with this content. */
@@ -69,8 +58,8 @@ public final class FakeOpenAi implements AutoCloseable {
   }
 
   /** The next request gets this reply instead of the model's answer. */
-  public synchronized FakeOpenAi then(Reply reply) {
-    script.add(reply);
+  public FakeOpenAi then(Reply reply) {
+    server.then(reply);
     return this;
   }
 
@@ -95,19 +84,8 @@ public final class FakeOpenAi implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     Received request = new Received(Map.copyOf(exchange.getRequestHeaders()), JSON.readTree(exchange.getRequestBody()));
     received.add(request);
-    Reply reply;
-    synchronized (this) {
-      reply = script.isEmpty() ? null : script.poll();
-    }
-    if (reply == null) {
-      reply = completion(model.apply(request), "stop", request.body().toString().length() / 4);
-    }
-    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    reply.headers().forEach(exchange.getResponseHeaders()::add);
-    exchange.sendResponseHeaders(reply.status(), body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
+    ProviderDouble.send(exchange, server.scripted()
+        .orElseGet(() -> completion(model.apply(request), "stop", request.body().toString().length() / 4)));
   }
 
   /**
@@ -122,18 +100,14 @@ public final class FakeOpenAi implements AutoCloseable {
     for (String word : request.path("input").asText().toLowerCase(java.util.Locale.ROOT).split("\\W+")) {
       vector[Math.floorMod(word.hashCode(), size)] += 1;
     }
-    byte[] body = JSON.writeValueAsBytes(Map.of("object", "list", "model", request.path("model").asText(),
-        "data", List.of(Map.of("object", "embedding", "index", 0, "embedding", vector)),
+    ProviderDouble.send(exchange, new Reply(200, Map.of(), JSON.writeValueAsString(Map.of("object", "list",
+        "model", request.path("model").asText(), "data", List.of(Map.of("object", "embedding", "index", 0, "embedding", vector)),
         "usage", Map.of("prompt_tokens", request.path("input").asText().length() / 4, "total_tokens",
-            request.path("input").asText().length() / 4)));
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
+            request.path("input").asText().length() / 4)))));
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

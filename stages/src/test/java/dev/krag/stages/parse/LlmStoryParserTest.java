@@ -3,15 +3,21 @@ package dev.krag.stages.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.schemas.Scene;
 import dev.krag.schemas.StoryCharacter;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.llm.AnthropicChat;
 import dev.krag.stages.llm.AttemptFailed;
+import dev.krag.stages.llm.FakeAnthropic;
 import dev.krag.stages.llm.FakeOpenAi;
 import dev.krag.stages.llm.HttpJson;
 import dev.krag.stages.llm.OpenAiChat;
 import dev.krag.stages.llm.StructuredChat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +123,35 @@ class LlmStoryParserTest {
     openAi.answering(r -> "{\"characters\": [], \"scenes\": []}");
 
     assertThatThrownBy(() -> parser(1).parse("The Fox", STORY)).isInstanceOf(AttemptFailed.class).hasMessageContaining("off-schema");
+  }
+
+  @Test
+  void theSpecsChainTriesAnthropicFirstAndFallsBackToOpenAiWhenItIsOverloaded() throws Exception {
+    try (FakeAnthropic anthropic = new FakeAnthropic()) {
+      HttpJson http = new HttpJson(new HttpJson.Policy(Duration.ofSeconds(5), 2, Duration.ofMillis(1), Duration.ofMillis(5)));
+      LlmStoryParser claude = new LlmStoryParser(new StructuredChat(new AnthropicChat(anthropic.baseUrl(), "sk-ant-test",
+          "claude-sonnet-4-5", http)));
+      anthropic.answering(r -> ANSWER.formatted(userData(r).path("sentences").size() - 1));
+      openAi.answering(LlmStoryParserTest::answerFor);
+
+      Metered<SceneGraph> byClaude = new ParserChain(List.of(claude, parser(1)), new LocalStoryParser()).parse("The Fox", STORY);
+      assertThat(byClaude.calls()).extracting(ProviderCall::provider).containsExactly("anthropic");
+      assertThat(byClaude.calls().getFirst().usd()).as("priced as claude-sonnet-4-5").isPositive();
+      assertThat(byClaude.value().scenes()).hasSize(2);
+
+      anthropic.then(FakeAnthropic.error(529, "overloaded_error", "Overloaded")).then(FakeAnthropic.error(529, "overloaded_error", "Overloaded"));
+      Metered<SceneGraph> byGpt = new ParserChain(List.of(claude, parser(1)), new LocalStoryParser()).parse("The Fox", STORY);
+      assertThat(byGpt.calls()).extracting(ProviderCall::provider).as("nothing paid for the refusals").containsExactly("openai");
+      assertThat(anthropic.received).as("one answer, then two tries refused").hasSize(3);
+    }
+  }
+
+  private static JsonNode userData(FakeAnthropic.Received request) {
+    try {
+      return new ObjectMapper().readTree(request.body().path("messages").path(0).path("content").asText());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
