@@ -11,7 +11,6 @@ import java.util.Map;
  */
 public final class OpenAiChat extends HttpChatModel {
 
-
   /** @param baseUrl the API root, ending in a slash (e.g. {@code https://api.openai.com/v1/}) */
   public OpenAiChat(URI baseUrl, String apiKey, String model, HttpJson http) {
     super(baseUrl, apiKey, model, http);
