@@ -300,7 +300,8 @@ public record KragConfig(
    * has keys for, and embeds with text-embedding-3-large when it has OpenAI's.
    */
   public record ProviderSettings(List<String> languageModels, String embeddings, String openAiKey, URI openAiBaseUrl,
-      String anthropicKey, URI anthropicBaseUrl, Duration timeout, int attempts) {
+      String anthropicKey, URI anthropicBaseUrl, Duration timeout, int attempts, int concurrency, int breakerFailures,
+      Duration breakerCooldown) {
 
     public static final String OPENAI = "openai";
     public static final String ANTHROPIC = "anthropic";
@@ -329,7 +330,9 @@ public record KragConfig(
       require(embeddings.equals(LOCAL) || embeddings.startsWith(OPENAI + ":"), "KRAG_EMBEDDINGS must be local or openai:<model>");
       require(openAi || embeddings.equals(LOCAL), "OPENAI_API_KEY (or OPENAI_API_KEY_FILE) is needed for " + embeddings);
       return new ProviderSettings(models, embeddings, openAiKey, openAiBase, anthropicKey, anthropicBase,
-          Duration.ofSeconds(s.integer("KRAG_LLM_TIMEOUT_SECONDS", 60)), s.integer("KRAG_LLM_ATTEMPTS", 3));
+          Duration.ofSeconds(s.integer("KRAG_LLM_TIMEOUT_SECONDS", 60)), s.integer("KRAG_LLM_ATTEMPTS", 3),
+          s.integer("KRAG_LLM_CONCURRENCY", 4), s.integer("KRAG_LLM_BREAKER_FAILURES", 5),
+          Duration.ofSeconds(s.integer("KRAG_LLM_BREAKER_COOLDOWN_SECONDS", 60)));
     }
 
     /**
@@ -382,7 +385,8 @@ public record KragConfig(
     public String toString() {
       return "ProviderSettings[languageModels=" + languageModels + ", embeddings=" + embeddings + ", openAiKey=****, openAiBaseUrl="
           + openAiBaseUrl + ", anthropicKey=****, anthropicBaseUrl=" + anthropicBaseUrl + ", timeout=" + timeout + ", attempts="
-          + attempts + "]";
+          + attempts + ", concurrency=" + concurrency + ", breakerFailures=" + breakerFailures + ", breakerCooldown=" + breakerCooldown
+          + "]";
     }
   }
 

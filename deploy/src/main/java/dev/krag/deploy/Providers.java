@@ -7,6 +7,8 @@ import dev.krag.stages.knowledge.MiniLmEmbedder;
 import dev.krag.stages.knowledge.OpenAiEmbedder;
 import dev.krag.stages.llm.AnthropicChat;
 import dev.krag.stages.llm.ChatModel;
+import dev.krag.stages.llm.CircuitBreaker;
+import dev.krag.stages.llm.GuardedChatModel;
 import dev.krag.stages.llm.HttpJson;
 import dev.krag.stages.llm.OpenAiChat;
 import dev.krag.stages.llm.StructuredChat;
@@ -19,12 +21,18 @@ import dev.krag.stages.plan.ShotPlanner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /** The stages' providers as configured: remote models first where keys allow, local ones last. */
 public final class Providers {
 
   private final ProviderSettings settings;
   private final HttpJson http;
+  /** Per provider, shared by all its models: one breaker, one limit of calls at once. */
+  private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+  private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
 
   public Providers(ProviderSettings settings) {
     this.settings = settings;
@@ -52,11 +60,15 @@ public final class Providers {
   }
 
   private ChatModel chat(String entry) {
+    String provider = ProviderSettings.provider(entry);
     String model = ProviderSettings.model(entry);
-    return switch (ProviderSettings.provider(entry)) {
+    ChatModel chat = switch (provider) {
       case ProviderSettings.ANTHROPIC -> new AnthropicChat(settings.anthropicBaseUrl(), settings.anthropicKey(), model, http);
       case ProviderSettings.OPENAI -> new OpenAiChat(settings.openAiBaseUrl(), settings.openAiKey(), model, http);
       default -> throw new IllegalArgumentException("no provider for " + entry); // KragConfig refuses such entries
     };
+    return new GuardedChatModel(chat,
+        breakers.computeIfAbsent(provider, p -> new CircuitBreaker(settings.breakerFailures(), settings.breakerCooldown(), Clock.systemUTC())),
+        permits.computeIfAbsent(provider, p -> new Semaphore(settings.concurrency())), settings.timeout());
   }
 }
