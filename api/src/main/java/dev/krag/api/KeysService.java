@@ -80,7 +80,8 @@ final class KeysService implements HttpService {
   }
 
   private void awaitKey(ApiKey expected) {
-    Await.visible(() -> backend.queries().apiKey(expected.getKeyId()) instanceof Lookup.Found<ApiKey> found && found.value().equals(expected));
+    Await.visible(() -> backend.queries().apiKey(expected.getKeyId()) instanceof Lookup.Found<ApiKey> found
+        && found.value().equals(expected));
   }
 
   /** A key as the list shows it: never its hash. */

@@ -166,7 +166,8 @@ class ApiSecurityTest {
     JsonNode key = JSON.readTree(made.body());
     String token = key.get("key").asText();
     assertThat(post(token, "/api/v1/stories", "{\"text\": \"A fox.\"}").statusCode()).isEqualTo(201);
-    assertThat(platform.keys.get(key.get("keyId").asText()).getSecretHash()).as("kept hashed").doesNotContain(ApiKeyToken.parse(token).orElseThrow().secret());
+    assertThat(platform.keys.get(key.get("keyId").asText()).getSecretHash()).as("kept hashed")
+        .doesNotContain(ApiKeyToken.parse(token).orElseThrow().secret());
 
     HttpResponse<String> listed = withKey(admin, "/api/v1/keys");
     assertThat(listed.body()).contains(key.get("keyId").asText()).doesNotContain("secretHash").doesNotContain(token);

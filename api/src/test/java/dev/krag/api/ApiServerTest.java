@@ -72,7 +72,8 @@ class ApiServerTest {
     LocalAssetStore media = new LocalAssetStore(bucket);
     media.write("outputs/run-1/final.mp4", "0123456789".getBytes(StandardCharsets.UTF_8));
     media.write("assets/run-1/images/0.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, media, RunConfig.newBuilder().build(), 1000, InMemoryPlatform.security()));
+    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, media, RunConfig.newBuilder().build(), 1000,
+        InMemoryPlatform.security()));
   }
 
   @AfterEach

@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class HostileInputTest {
           Math.min(40, body.length())));
     }
     byte[] random = new byte[4096];
-    new java.util.Random(7).nextBytes(random);
+    new Random(7).nextBytes(random);
     assertRefused(post("/api/v1/stories", "application/json", random), "random bytes");
     assertRefused(post("/api/v1/stories/story-x/run", "application/json", "{\"maxIterations\": 1e999}".getBytes(StandardCharsets.UTF_8)),
         "a number past any int");

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class PipelineMetricsTest {
     assertThat(registry.get("generation.cost.dollars").tags("provider", "openai", "model", "gpt-4o-mini").counter().count())
         .isEqualTo(0.25);
     assertThat(registry.get("agent.calls").tags("agent", "edit", "status", "failed").counter().count()).isEqualTo(1);
-    assertThat(registry.get("agent.latency").tag("agent", "edit").timer().totalTime(java.util.concurrent.TimeUnit.SECONDS))
+    assertThat(registry.get("agent.latency").tag("agent", "edit").timer().totalTime(TimeUnit.SECONDS))
         .isEqualTo(4.0);
   }
 
