@@ -26,21 +26,7 @@ final class Answers {
     return switch (lookup) {
       case Lookup.Found<T> found -> found.value();
       case Lookup.Missing<T> missing -> throw ApiException.notFound(what);
-      case Lookup.Unavailable<T> u -> throw new Unavailable(u.retryAfterSeconds(), u.reason());
+      case Lookup.Unavailable<T> u -> throw ApiException.unavailable(u.retryAfterSeconds(), u.reason());
     };
-  }
-
-  /** The stores cannot answer now: 503 with Retry-After. */
-  static final class Unavailable extends RuntimeException {
-    private final int retryAfterSeconds;
-
-    Unavailable(int retryAfterSeconds, String reason) {
-      super(reason, null, false, false);
-      this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    int retryAfterSeconds() {
-      return retryAfterSeconds;
-    }
   }
 }

@@ -35,6 +35,11 @@ final class ApiException extends RuntimeException {
     return Optional.ofNullable(retryAfter);
   }
 
+  /** 503: the stores cannot answer now (a rebalance); ask again after {@code retryAfterSeconds}. */
+  static ApiException unavailable(int retryAfterSeconds, String reason) {
+    return new ApiException(Status.SERVICE_UNAVAILABLE_503, "unavailable", reason, Duration.ofSeconds(retryAfterSeconds));
+  }
+
   /** 429: too many requests, or a quota reached; ask again after {@code retryAfter}. */
   static ApiException tooMany(String code, String message, Duration retryAfter) {
     return new ApiException(Status.TOO_MANY_REQUESTS_429, code, message, retryAfter);

@@ -36,7 +36,7 @@ public final class ApiServer {
     if (backend.queries().ready()) {
       res.header(HeaderValues.CONTENT_TYPE_JSON).send("{\"status\":\"UP\"}");
     } else {
-      ApiError.unavailable(res, 2, "the state stores are not running");
+      throw ApiException.unavailable(2, "the state stores are not running");
     }
   }
 
@@ -67,7 +67,6 @@ public final class ApiServer {
           e.retryAfter().ifPresent(wait -> res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
           ApiError.send(res, e.status(), e.code(), e.getMessage());
         })
-        .error(Answers.Unavailable.class, (req, res, e) -> ApiError.unavailable(res, e.retryAfterSeconds(), e.getMessage()))
         .error(ByteRange.Unsatisfiable.class, (req, res, e) -> {
           res.header(HeaderNames.CONTENT_RANGE, "bytes */" + e.size());
           ApiError.send(res, Status.REQUESTED_RANGE_NOT_SATISFIABLE_416, "bad_range", e.getMessage());

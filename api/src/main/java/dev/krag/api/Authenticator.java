@@ -41,7 +41,7 @@ final class Authenticator {
     ApiKey key = switch (queries.apiKey(token.keyId())) {
       case Lookup.Found<ApiKey> found -> found.value();
       case Lookup.Missing<ApiKey> missing -> throw JwtVerifier.refused("no such API key");
-      case Lookup.Unavailable<ApiKey> u -> throw new Answers.Unavailable(u.retryAfterSeconds(), u.reason());
+      case Lookup.Unavailable<ApiKey> u -> throw ApiException.unavailable(u.retryAfterSeconds(), u.reason());
     };
     if (!token.matches(key)) {
       throw JwtVerifier.refused("the API key's secret does not match");

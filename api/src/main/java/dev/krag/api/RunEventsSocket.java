@@ -74,7 +74,7 @@ final class RunEventsSocket implements WsListener {
     try {
       runId = Ids.checked(m.group(1), "run");
       who = guard.admit(headers, prologue.query().first(Guard.QUERY_TOKEN).asOptional(), Role.VIEWER);
-    } catch (ApiException | Answers.Unavailable e) {
+    } catch (ApiException e) {
       throw new WsUpgradeException(e.getMessage());
     }
     return Optional.empty();
@@ -143,8 +143,6 @@ final class RunEventsSocket implements WsListener {
       send(session, "{\"type\":\"feedback\",\"feedbackId\":" + Json.quote(feedback.getFeedbackId()) + ",\"status\":\"ACCEPTED\"}");
     } catch (ApiException e) {
       send(session, error(e.code(), e.getMessage()));
-    } catch (Answers.Unavailable e) {
-      send(session, error("unavailable", e.getMessage()));
     }
   }
 
