@@ -172,7 +172,8 @@ function showRun(run) {
   current.run = run;
   $('#run-title').textContent = run.title;
   const score = run.criticScore ? `, critic ${run.criticScore.toFixed(2)}` : '';
-  const shots = run.status === 'COMPLETED' || run.status === 'FAILED' ? `${run.shots} shots`
+  const ended = run.status === 'COMPLETED' || run.status === 'FAILED' || run.status === 'BUDGET_EXCEEDED';
+  const shots = ended ? `${run.shots} shots`
     : `${run.readyShots.length} of ${run.shots} shots rendered`;
   $('#run-status').textContent = `${run.status} · iteration ${run.iteration} · ${shots}${score}` + (run.error ? ` · ${run.error}` : '');
   const listed = document.querySelector(`#runs li[data-run="${run.runId}"]`);
@@ -186,7 +187,7 @@ function showRun(run) {
     const chip = document.createElement('li');
     chip.dataset.stage = stage;
     chip.textContent = stage.toLowerCase();
-    chip.className = run.status === 'COMPLETED' || i < at ? 'completed' : i === at ? (run.status === 'FAILED' ? 'failed' : 'started') : '';
+    chip.className = run.status === 'COMPLETED' || i < at ? 'completed' : i === at ? (run.status === 'FAILED' || run.status === 'BUDGET_EXCEEDED' ? 'failed' : 'started') : '';
     return chip;
   }));
   const film = $('#film');
@@ -203,7 +204,7 @@ function showRun(run) {
 function markStage(stage, type) {
   const chip = document.querySelector(`#stages li[data-stage="${stage}"]`);
   if (chip) {
-    chip.className = type === 'COMPLETED' ? 'completed' : type === 'FAILED' ? 'failed' : 'started';
+    chip.className = type === 'COMPLETED' ? 'completed' : type === 'FAILED' || type === 'BUDGET_EXCEEDED' ? 'failed' : 'started';
   }
 }
 

@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What one principal may have going: at most {@code concurrentRuns} runs unfinished, and no new
- * run once their runs begun today (UTC) have cost {@code dailyUsd}. Checked before a run is asked
- * for, so no work starts past them.
+ * What one principal may have going: at most {@code concurrentRuns} runs unfinished, and runs begun
+ * today (UTC) costing at most {@code dailyUsd} together. Checked before a run is asked for, so no
+ * work starts past them; a new run's budget is at most what the day has left once the runs still
+ * going have kept their own budgets back, so runs at the same time cannot overspend the day together.
  */
 public record Quotas(int concurrentRuns, double dailyUsd) {
 
@@ -28,8 +29,11 @@ public record Quotas(int concurrentRuns, double dailyUsd) {
     }
   }
 
-  /** A 429 that says which quota and when to ask again, unless {@code owner}'s runs leave room for one more. */
-  void checkRoomForARun(String owner, List<Run> runs, Clock clock) {
+  /**
+   * The most a new run of {@code owner}'s may spend today, or a 429 that says which quota and when
+   * to ask again when their runs leave no room for one more.
+   */
+  double roomForARun(String owner, List<Run> runs, Clock clock) {
     List<Run> theirs = runs.stream().filter(r -> r.getOwner().equals(owner)).toList();
     long unfinished = theirs.stream().filter(r -> UNFINISHED.contains(r.getStatus())).count();
     if (unfinished >= concurrentRuns) {
@@ -37,10 +41,23 @@ public record Quotas(int concurrentRuns, double dailyUsd) {
           RUN_WAIT);
     }
     Instant midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
-    double spent = theirs.stream().filter(r -> r.getCreatedAt() >= midnight.toEpochMilli()).mapToDouble(Run::getCostUsd).sum();
+    double spent = theirs.stream().filter(r -> r.getCreatedAt() >= midnight.toEpochMilli()).mapToDouble(Quotas::kept).sum();
     if (spent >= dailyUsd) {
-      throw ApiException.tooMany("quota_exceeded", String.format(Locale.ROOT, "%s's runs today cost $%.2f, the most a day is $%.2f",
-          owner, spent, dailyUsd), Duration.between(clock.instant(), midnight.plus(Duration.ofDays(1))));
+      throw ApiException.tooMany("quota_exceeded", String.format(Locale.ROOT,
+          "%s's runs today cost or keep back $%.2f, the most a day is $%.2f", owner, spent, dailyUsd),
+          Duration.between(clock.instant(), midnight.plus(Duration.ofDays(1))));
     }
+    return dailyUsd - spent;
+  }
+
+  /** A run's budget when nobody set one: its slot's share of the day, so that every slot can be used. */
+  double runShare() {
+    return dailyUsd / concurrentRuns;
+  }
+
+  /** What a run takes of the day: its cost once it has ended, its whole budget while it may still spend. */
+  private static double kept(Run run) {
+    Double budget = run.getConfig().getMaxCostUsd();
+    return UNFINISHED.contains(run.getStatus()) && budget != null ? Math.max(budget, run.getCostUsd()) : run.getCostUsd();
   }
 }

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** {@code /api/v1/stories}: post a story, read it back, and ask for a run of it. */
 final class StoriesService implements HttpService {
@@ -35,7 +37,7 @@ final class StoriesService implements HttpService {
   record NewStory(String title, String text) {}
 
   /** The body of {@code POST /stories/{id}/run}, all of it optional. */
-  record NewRun(Double targetDurationSeconds, Integer maxIterations) {}
+  record NewRun(Double targetDurationSeconds, Integer maxIterations, Double maxCostUsd) {}
 
   @Override
   public void routing(HttpRules rules) {
@@ -77,8 +79,15 @@ final class StoriesService implements HttpService {
     String id = Ids.checked(req.path().pathParameters().get("id"), "story");
     NewRun asked = JsonBody.read(req, NewRun.class, 1024, true);
     Story story = Visible.story(backend.queries(), who, id);
-    backend.security().quotas().checkRoomForARun(story.getOwner(), Answers.found(backend.queries().runs(), "runs"), Clock.systemUTC());
+    double room = backend.security().quotas().roomForARun(story.getOwner(), Answers.found(backend.queries().runs(), "runs"),
+        Clock.systemUTC());
     RunConfig.Builder config = RunConfig.newBuilder(backend.runDefaults());
+    if (asked.maxCostUsd() != null && !(asked.maxCostUsd() >= 0)) {
+      throw ApiException.badRequest("bad_field", "maxCostUsd is zero or more");
+    }
+    Double wanted = Stream.of(asked.maxCostUsd(), config.getMaxCostUsd()).filter(Objects::nonNull).findFirst()
+        .orElse(backend.security().quotas().runShare());
+    config.setMaxCostUsd(Math.min(wanted, room));
     if (asked.targetDurationSeconds() != null) {
       if (asked.targetDurationSeconds() < 5 || asked.targetDurationSeconds() > 36_000) {
         throw ApiException.badRequest("bad_field", "targetDurationSeconds is 5 to 36000");

@@ -225,6 +225,22 @@ class ApiSecurityTest {
   }
 
   @Test
+  void eachRunGetsTheLeastOfItsOwnBudgetAndWhatTheDayHasLeftOnceRunsGoingKeepTheirs() throws Exception {
+    String alice = platform.key("alice", Role.EDITOR);
+    String story = JSON.readTree(post(alice, "/api/v1/stories", "{\"text\": \"A fox met a cat.\"}").body()).get("storyId").asText();
+
+    HttpResponse<String> negative = post(alice, "/api/v1/stories/" + story + "/run", "{\"maxCostUsd\": -1}");
+    assertThat(negative.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(negative.body()).get("message").asText()).contains("maxCostUsd");
+
+    platform.runs.replaceAll((id, run) -> Run.newBuilder(run).setStatus(RunStatus.COMPLETED).build());
+    assertThat(post(alice, "/api/v1/stories/" + story + "/run", "{\"maxCostUsd\": 0.3}").statusCode()).isEqualTo(202);
+    assertThat(post(alice, "/api/v1/stories/" + story + "/run", "{\"maxCostUsd\": 5}").statusCode()).isEqualTo(202);
+    assertThat(platform.requested).extracting(r -> r.getConfig().getMaxCostUsd())
+        .as("$1.00 a day: the first run keeps $0.30 back while it goes").containsExactly(0.3, 0.7);
+  }
+
+  @Test
   void theEventsSocketOpensOnlyForWhoMaySeeTheRun() throws Exception {
     String alice = platform.key("alice", Role.VIEWER);
     URI events = URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/runs/run-alice/events");

@@ -78,6 +78,7 @@ public record KragConfig(
     require(run.getFps() >= 1 && 48_000 % run.getFps() == 0, "KRAG_FPS must divide 48000 (e.g. 24, 25, 30)");
     require(run.getWordsPerMinute() >= 60 && run.getWordsPerMinute() <= 300, "KRAG_WORDS_PER_MINUTE must be 60..300");
     require(run.getMaxIterations() >= 1, "KRAG_MAX_ITERATIONS must be at least 1");
+    require(run.getMaxCostUsd() == null || run.getMaxCostUsd() >= 0, "KRAG_MAX_COST_USD must be zero or more");
     require(apiPort >= 0 && apiPort <= 65_535, "KRAG_API_PORT must be a port number (0 for any free one)");
     require(maxStoryBytes > 0, "KRAG_MAX_STORY_BYTES must be positive");
   }
@@ -107,6 +108,7 @@ public record KragConfig(
             .setFps(s.integer("KRAG_FPS", 24))
             .setWordsPerMinute(s.integer("KRAG_WORDS_PER_MINUTE", 150))
             .setMaxIterations(s.integer("KRAG_MAX_ITERATIONS", 2))
+            .setMaxCostUsd(s.optionalDecimal("KRAG_MAX_COST_USD"))
             .build(),
         new CriticSettings(
             s.decimal("KRAG_CRITIC_DURATION_TOLERANCE", CriticSettings.DEFAULTS.durationTolerance()),
@@ -465,9 +467,15 @@ public record KragConfig(
     }
 
     double decimal(String name, double fallback) {
+      Double v = optionalDecimal(name);
+      return v == null ? fallback : v;
+    }
+
+    /** Null when unset. */
+    Double optionalDecimal(String name) {
       String v = text(name, null);
       try {
-        return v == null ? fallback : Double.parseDouble(v);
+        return v == null ? null : Double.valueOf(v);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(name + " must be a number, not '" + v + "'");
       }

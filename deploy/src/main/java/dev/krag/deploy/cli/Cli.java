@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the command line and runs one command. Mistakes in what the person typed or gave (a missing
- * file, an empty story) are one line and exit code 2; a run that fails is exit code 1.
+ * file, an empty story) are one line and exit code 2; a run that fails is exit code 1, and one
+ * stopped by its budget ({@code KRAG_MAX_COST_USD}) exit code 3.
  */
 public final class Cli {
 

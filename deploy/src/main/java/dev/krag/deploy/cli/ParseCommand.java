@@ -5,6 +5,7 @@ import dev.krag.deploy.Providers;
 import dev.krag.schemas.Location;
 import dev.krag.schemas.Scene;
 import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.cost.Budget;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.parse.SceneGraph;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ final class ParseCommand {
 
   static int run(Path file, boolean json, KragConfig config, PrintStream out) throws UsageException {
     StoryFile story = StoryFile.read(file, config.maxStoryBytes());
-    Metered<SceneGraph> parsed = new Providers(config.providers()).parser().parse(story.title(), story.text());
+    Metered<SceneGraph> parsed = new Providers(config.providers()).parser().parse(story.title(), story.text(), Budget.unlimited());
     SceneGraph graph = parsed.value();
     String parser = parsed.calls().getLast().provider() + ":" + parsed.calls().getLast().model();
     if (json) {

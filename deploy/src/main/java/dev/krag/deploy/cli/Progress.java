@@ -43,7 +43,7 @@ final class Progress {
     String mark = switch (event.getType()) {
       case STARTED -> "▸";
       case COMPLETED -> "✔";
-      case FAILED -> "✘";
+      case FAILED, BUDGET_EXCEEDED -> "✘";
       case REFINING -> "↻";
       default -> " ";
     };

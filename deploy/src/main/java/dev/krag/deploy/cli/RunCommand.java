@@ -37,6 +37,8 @@ final class RunCommand {
 
   /** How long the run's records may take to reach the analytics tables once it has ended. */
   private static final Duration SINK_TIMEOUT = Duration.ofSeconds(60);
+  /** A run stopped by its budget: not a fault, but no film either. */
+  static final int EXIT_BUDGET_EXCEEDED = 3;
 
   private RunCommand() {}
 
@@ -98,7 +100,8 @@ final class RunCommand {
     Run run = outcome.run();
     boolean completed = run != null && run.getStatus() == RunStatus.COMPLETED && run.getVideoPath() != null
         && Files.isRegularFile(config.outDir().resolve(run.getVideoPath()));
-    String status = completed ? RunStatus.COMPLETED.name() : "FAILED";
+    boolean overBudget = run != null && run.getStatus() == RunStatus.BUDGET_EXCEEDED;
+    String status = completed ? RunStatus.COMPLETED.name() : overBudget ? RunStatus.BUDGET_EXCEEDED.name() : "FAILED";
     String reason = outcome.timedOut() ? outcome.reason()
         : run == null ? "the run left no state"
         : run.getError() != null ? run.getError()
@@ -121,8 +124,8 @@ final class RunCommand {
       }
       return 0;
     }
-    err.printf("%nkrag: run %s FAILED: %s%n", runId, reason);
-    return 1;
+    err.printf(Locale.ROOT, "%nkrag: run %s %s: %s (spent $%.4f)%n", runId, status, reason, run == null ? 0 : run.getCostUsd());
+    return overBudget ? EXIT_BUDGET_EXCEEDED : 1;
   }
 
   private static Map<String, Object> summary(String runId, String status, String reason, Path video, Path storyboard, Run run) {

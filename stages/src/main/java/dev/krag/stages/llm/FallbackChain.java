@@ -1,5 +1,6 @@
 package dev.krag.stages.llm;
 
+import dev.krag.stages.cost.BudgetExceeded;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.cost.ProviderCall;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tries each way of doing a task in order and keeps the first result, with the calls every
- * attempt paid for. Only {@link AttemptFailed} moves on: anything else is a bug and propagates.
+ * attempt paid for. Only {@link AttemptFailed} moves on: a {@link BudgetExceeded} ends the task
+ * with what the earlier attempts spent, and anything else is a bug and propagates.
  */
 public final class FallbackChain {
 
@@ -40,6 +42,8 @@ public final class FallbackChain {
         Metered<T> result = link.attempt().get();
         spent.addAll(result.calls());
         return new Metered<>(result.value(), spent);
+      } catch (BudgetExceeded e) {
+        throw e.after(spent);
       } catch (AttemptFailed e) {
         LOG.warn("{} with {} failed, trying the next: {}", task, link.name(), e.getMessage());
         spent.addAll(e.spent());

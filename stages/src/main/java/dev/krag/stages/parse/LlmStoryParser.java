@@ -10,6 +10,7 @@ import dev.krag.schemas.Location;
 import dev.krag.schemas.Relation;
 import dev.krag.schemas.Scene;
 import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.cost.Budget;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.llm.ChatRequest;
 import dev.krag.stages.llm.StructuredChat;
@@ -80,7 +81,7 @@ public final class LlmStoryParser {
     return chat.name();
   }
 
-  public Metered<SceneGraph> parse(String title, String text) {
+  public Metered<SceneGraph> parse(String title, String text, Budget budget) {
     List<Sentence> sentences = Sentences.split(text);
     List<Map<String, Object>> numbered = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
@@ -88,7 +89,7 @@ public final class LlmStoryParser {
     }
     ChatRequest request = ChatRequest.of(INSTRUCTIONS, Map.of("title", title, "sentences", numbered), "scene_graph", SCHEMA,
         0.0, MAX_TOKENS);
-    return chat.ask("parse", request, Answer.class, answer -> build(title, text, sentences, answer));
+    return chat.ask("parse", request, Answer.class, answer -> build(title, text, sentences, answer), budget);
   }
 
   static SceneGraph build(String title, String text, List<Sentence> sentences, Answer answer) {

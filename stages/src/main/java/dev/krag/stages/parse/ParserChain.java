@@ -1,5 +1,6 @@
 package dev.krag.stages.parse;
 
+import dev.krag.stages.cost.Budget;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.llm.FallbackChain;
 import dev.krag.stages.llm.FallbackChain.Link;
@@ -23,9 +24,10 @@ public final class ParserChain {
     return new ParserChain(List.of(), local);
   }
 
-  public Metered<SceneGraph> parse(String title, String text) {
+  /** @param budget what the run has left: a model's call that may cross it is not made, and ends the parse */
+  public Metered<SceneGraph> parse(String title, String text, Budget budget) {
     List<Link<SceneGraph>> links = new ArrayList<>();
-    models.forEach(m -> links.add(new Link<>(m.name(), () -> m.parse(title, text))));
+    models.forEach(m -> links.add(new Link<>(m.name(), () -> m.parse(title, text, budget))));
     links.add(Link.local("parse", local.name(), text.length(), "character", () -> local.parse(title, text)));
     return FallbackChain.first("parse", links);
   }

@@ -13,6 +13,7 @@ import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.Scene;
 import dev.krag.schemas.Shot;
 import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.cost.Budget;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.llm.ChatRequest;
 import dev.krag.stages.llm.StructuredChat;
@@ -71,7 +72,7 @@ public final class LlmShotPlanner {
     return chat.name();
   }
 
-  public Metered<List<Shot>> plan(SceneGraph graph, RunConfig config) {
+  public Metered<List<Shot>> plan(SceneGraph graph, RunConfig config, Budget budget) {
     List<String> texts = ShotPlanner.sceneTexts(graph, config);
     List<List<Sentence>> sentences = texts.stream().map(Sentences::split).toList();
     Map<String, StoryCharacter> characters = graph.characters().stream()
@@ -92,7 +93,7 @@ public final class LlmShotPlanner {
         "locations", graph.locations().stream().map(l -> Map.of("id", l.getId(), "name", l.getName(), "description", l.getDescription())).toList(),
         "scenes", scenes);
     ChatRequest request = ChatRequest.of(INSTRUCTIONS.formatted(ShotPlanner.SHOT_WORDS), data, "shot_plan", SCHEMA, 0.2, MAX_TOKENS);
-    return chat.ask("plan", request, Answer.class, answer -> build(graph, sentences, config, answer));
+    return chat.ask("plan", request, Answer.class, answer -> build(graph, sentences, config, answer), budget);
   }
 
   static List<Shot> build(SceneGraph graph, List<List<Sentence>> sentences, RunConfig config, Answer answer) {

@@ -2,6 +2,7 @@ package dev.krag.stages.plan;
 
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.Shot;
+import dev.krag.stages.cost.Budget;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.llm.FallbackChain;
 import dev.krag.stages.llm.FallbackChain.Link;
@@ -26,9 +27,10 @@ public final class PlannerChain {
     return new PlannerChain(List.of(), local);
   }
 
-  public Metered<List<Shot>> plan(SceneGraph graph, RunConfig config) {
+  /** @param budget what the run has left: a model's call that may cross it is not made, and ends the plan */
+  public Metered<List<Shot>> plan(SceneGraph graph, RunConfig config, Budget budget) {
     List<Link<List<Shot>>> links = new ArrayList<>();
-    models.forEach(m -> links.add(new Link<>(m.name(), () -> m.plan(graph, config))));
+    models.forEach(m -> links.add(new Link<>(m.name(), () -> m.plan(graph, config, budget))));
     links.add(Link.local("plan", local.name(), graph.scenes().size(), "scene", () -> local.plan(graph, config)));
     return FallbackChain.first("plan", links);
   }

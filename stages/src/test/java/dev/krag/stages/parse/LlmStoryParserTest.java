@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.schemas.Scene;
 import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.cost.Budget;
+import dev.krag.stages.cost.BudgetExceeded;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.llm.AnthropicChat;
@@ -56,8 +58,12 @@ class LlmStoryParserTest {
   }
 
   private LlmStoryParser parser(int attempts) {
+    return parser(attempts, "gpt-4.1-mini");
+  }
+
+  private LlmStoryParser parser(int attempts, String model) {
     HttpJson http = new HttpJson(new HttpJson.Policy(Duration.ofSeconds(5), attempts, Duration.ofMillis(1), Duration.ofMillis(5)));
-    return new LlmStoryParser(new StructuredChat(new OpenAiChat(openAi.baseUrl(), "sk-test", "gpt-4.1-mini", http)));
+    return new LlmStoryParser(new StructuredChat(new OpenAiChat(openAi.baseUrl(), "sk-test", model, http)));
   }
 
   private static String answerFor(FakeOpenAi.Received request) {
@@ -68,7 +74,7 @@ class LlmStoryParserTest {
   void theAnswerBecomesASceneGraphWhoseScenesTileTheStory() {
     openAi.answering(LlmStoryParserTest::answerFor);
 
-    Metered<SceneGraph> parsed = parser(1).parse("The Fox", STORY);
+    Metered<SceneGraph> parsed = parser(1).parse("The Fox", STORY, Budget.unlimited());
 
     SceneGraph graph = parsed.value();
     assertThat(graph.characters()).extracting(StoryCharacter::getId).containsExactly("char-fox", "char-cat", "char-hunter");
@@ -90,7 +96,7 @@ class LlmStoryParserTest {
   void theStoryTravelsAsDataAndTheAnswerIsHeldToAStrictSchema() {
     openAi.answering(LlmStoryParserTest::answerFor);
 
-    parser(1).parse("The Fox", STORY);
+    parser(1).parse("The Fox", STORY, Budget.unlimited());
 
     FakeOpenAi.Received request = openAi.received.getFirst();
     assertThat(request.systemMessage()).isEqualTo(LlmStoryParser.INSTRUCTIONS).doesNotContain("fox");
@@ -105,7 +111,7 @@ class LlmStoryParserTest {
   void scenesThatLeaveAGapAreRefusedButTheirTokensAreCounted() {
     openAi.answering(r -> ANSWER.replace("\"firstSentence\": 4", "\"firstSentence\": 5").formatted(r.userData().path("sentences").size() - 1));
 
-    assertThatThrownBy(() -> parser(1).parse("The Fox", STORY))
+    assertThatThrownBy(() -> parser(1).parse("The Fox", STORY, Budget.unlimited()))
         .isInstanceOfSatisfying(AttemptFailed.class, e -> assertThat(e.spent()).hasSize(1))
         .hasMessageContaining("expected to start at 4");
   }
@@ -114,7 +120,7 @@ class LlmStoryParserTest {
   void aNameThatIsNoCharacterIsRefused() {
     openAi.answering(r -> answerFor(r).replace("\"the hunter\"]", "\"the miller\"]"));
 
-    assertThatThrownBy(() -> parser(1).parse("The Fox", STORY)).isInstanceOf(AttemptFailed.class)
+    assertThatThrownBy(() -> parser(1).parse("The Fox", STORY, Budget.unlimited())).isInstanceOf(AttemptFailed.class)
         .hasMessageContaining("'the miller' is not one of the characters");
   }
 
@@ -122,7 +128,7 @@ class LlmStoryParserTest {
   void anAnswerOffTheSchemaIsRefused() {
     openAi.answering(r -> "{\"characters\": [], \"scenes\": []}");
 
-    assertThatThrownBy(() -> parser(1).parse("The Fox", STORY)).isInstanceOf(AttemptFailed.class).hasMessageContaining("off-schema");
+    assertThatThrownBy(() -> parser(1).parse("The Fox", STORY, Budget.unlimited())).isInstanceOf(AttemptFailed.class).hasMessageContaining("off-schema");
   }
 
   @Test
@@ -134,13 +140,13 @@ class LlmStoryParserTest {
       anthropic.answering(r -> ANSWER.formatted(userData(r).path("sentences").size() - 1));
       openAi.answering(LlmStoryParserTest::answerFor);
 
-      Metered<SceneGraph> byClaude = new ParserChain(List.of(claude, parser(1)), new LocalStoryParser()).parse("The Fox", STORY);
+      Metered<SceneGraph> byClaude = new ParserChain(List.of(claude, parser(1)), new LocalStoryParser()).parse("The Fox", STORY, Budget.unlimited());
       assertThat(byClaude.calls()).extracting(ProviderCall::provider).containsExactly("anthropic");
       assertThat(byClaude.calls().getFirst().usd()).as("priced as claude-sonnet-4-5").isPositive();
       assertThat(byClaude.value().scenes()).hasSize(2);
 
       anthropic.then(FakeAnthropic.error(529, "overloaded_error", "Overloaded")).then(FakeAnthropic.error(529, "overloaded_error", "Overloaded"));
-      Metered<SceneGraph> byGpt = new ParserChain(List.of(claude, parser(1)), new LocalStoryParser()).parse("The Fox", STORY);
+      Metered<SceneGraph> byGpt = new ParserChain(List.of(claude, parser(1)), new LocalStoryParser()).parse("The Fox", STORY, Budget.unlimited());
       assertThat(byGpt.calls()).extracting(ProviderCall::provider).as("nothing paid for the refusals").containsExactly("openai");
       assertThat(anthropic.received).as("one answer, then two tries refused").hasSize(3);
     }
@@ -159,11 +165,36 @@ class LlmStoryParserTest {
     openAi.answering(r -> "not json at all").then(FakeOpenAi.error(500, "boom", Map.of()));
     ParserChain chain = new ParserChain(List.of(parser(1), parser(1)), new LocalStoryParser());
 
-    Metered<SceneGraph> parsed = chain.parse("The Fox", STORY);
+    Metered<SceneGraph> parsed = chain.parse("The Fox", STORY, Budget.unlimited());
 
     assertThat(parsed.value().scenes()).isNotEmpty();
     assertThat(parsed.calls()).extracting(ProviderCall::provider).containsExactly("openai", "local-lexicon-parser");
     assertThat(parsed.calls().getFirst().usd()).as("the unusable answer was paid for").isPositive();
     assertThat(chain.order()).containsExactly("openai:gpt-4.1-mini", "openai:gpt-4.1-mini", "local-lexicon-parser");
+  }
+
+  @Test
+  void aCallThatMayCrossTheBudgetIsNotMade() {
+    openAi.answering(LlmStoryParserTest::answerFor);
+    // At its token limit alone an answer of gpt-4.1-mini costs 16,000 × $0.0016 / 1,000 = $0.0256.
+    assertThatThrownBy(() -> parser(1).parse("The Fox", STORY, Budget.of(0.02)))
+        .isInstanceOf(BudgetExceeded.class).hasMessageContaining("openai:gpt-4.1-mini may cost $0.02");
+    assertThat(openAi.received).as("nothing was asked").isEmpty();
+
+    Budget enough = Budget.of(0.05);
+    Metered<SceneGraph> parsed = parser(1).parse("The Fox", STORY, enough);
+    assertThat(enough.remaining()).as("charged what the call cost").isEqualTo(0.05 - parsed.calls().getFirst().usd());
+  }
+
+  @Test
+  void theBudgetStopsTheChainWithWhatTheEarlierAttemptsPaid() {
+    openAi.answering(r -> "not json at all");
+    // The cheap model's unusable answer is paid for; the dear model's call ($0.128 at its limit) would cross what is left.
+    ParserChain chain = new ParserChain(List.of(parser(1), parser(1, "gpt-4.1")), new LocalStoryParser());
+
+    assertThatThrownBy(() -> chain.parse("The Fox", STORY, Budget.of(0.05)))
+        .isInstanceOfSatisfying(BudgetExceeded.class, e -> assertThat(e.spent()).singleElement()
+            .satisfies(call -> assertThat(call.model()).isEqualTo("gpt-4.1-mini")));
+    assertThat(openAi.received).as("the dear model was not asked, nor the local parser tried").hasSize(1);
   }
 }

@@ -10,6 +10,7 @@ import dev.krag.schemas.Scene;
 import dev.krag.schemas.Shot;
 import dev.krag.stages.SharedStories;
 import dev.krag.stages.SharedStories.Tale;
+import dev.krag.stages.cost.Budget;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.llm.AttemptFailed;
@@ -74,7 +75,7 @@ class LlmShotPlannerTest {
   void theModelCutsTheShotsAndTheNarrationStaysTheStorysOwnWords() {
     openAi.answering(r -> twoSentencesAShot(r, Function.identity()));
 
-    Metered<List<Shot>> planned = planner().plan(graph, config);
+    Metered<List<Shot>> planned = planner().plan(graph, config, Budget.unlimited());
 
     List<Shot> shots = planned.value();
     assertThat(shots.stream().map(Shot::getSceneId).distinct()).containsExactlyElementsOf(graph.scenes().stream().map(Scene::getId).toList());
@@ -93,7 +94,7 @@ class LlmShotPlannerTest {
   void theCanonicalDescriptionsGoToTheModelAsData() {
     openAi.answering(r -> twoSentencesAShot(r, Function.identity()));
 
-    planner().plan(graph, config);
+    planner().plan(graph, config, Budget.unlimited());
 
     JsonNode data = openAi.received.getFirst().userData();
     assertThat(data.path("characters").toString()).contains(graph.characters().getFirst().getDescription());
@@ -108,7 +109,7 @@ class LlmShotPlannerTest {
       return changed;
     }));
 
-    assertThatThrownBy(() -> planner().plan(graph, config)).isInstanceOf(AttemptFailed.class)
+    assertThatThrownBy(() -> planner().plan(graph, config, Budget.unlimited())).isInstanceOf(AttemptFailed.class)
         .hasMessageContaining("'the wolf' is not a character of scene-001");
   }
 
@@ -120,7 +121,7 @@ class LlmShotPlannerTest {
       return changed;
     }));
 
-    assertThatThrownBy(() -> planner().plan(graph, config)).isInstanceOf(AttemptFailed.class)
+    assertThatThrownBy(() -> planner().plan(graph, config, Budget.unlimited())).isInstanceOf(AttemptFailed.class)
         .hasMessageContaining("expected to start at 1");
   }
 
@@ -128,7 +129,7 @@ class LlmShotPlannerTest {
   void theChainFallsBackToTheLocalPlanner() {
     openAi.then(FakeOpenAi.error(503, "overloaded", Map.of()));
 
-    Metered<List<Shot>> planned = new PlannerChain(List.of(planner()), new ShotPlanner()).plan(graph, config);
+    Metered<List<Shot>> planned = new PlannerChain(List.of(planner()), new ShotPlanner()).plan(graph, config, Budget.unlimited());
 
     assertThat(planned.value()).hasSameSizeAs(new ShotPlanner().plan(graph, config));
     assertThat(planned.calls()).extracting(ProviderCall::provider).containsExactly("local-shot-planner");

@@ -80,7 +80,7 @@ public final class BookkeepingTopology {
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUN_STATE),
         Serdes.String(), serdes.valueSerde(Run.class)), RUN_REQUESTED, RUN_EVENTS, COSTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUN_COSTS),
-        Serdes.String(), serdes.valueSerde(RunCosts.class)), COSTS);
+        Serdes.String(), serdes.valueSerde(RunCosts.class)), COSTS, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHOT_ASSETS),
         Serdes.String(), serdes.valueSerde(ShotAssetsProgress.class)), FAN_IN, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES),

@@ -35,7 +35,7 @@ final class CritiqueRouter extends BookkeepingProcessors.RunKeyed<Critique> {
       case REJECT -> RunEvents.send(out, runId, Stage.RUN, RunEventType.FAILED, critique.getIteration(),
           "rejected by the critic: " + failed, Map.of("verdict", critique.getVerdict().name()));
       case REFINE -> {
-        if (!Routing.refine(progress, runId, hintsByShot(critique), "critic", out)) {
+        if (!Routing.refine(progress, store(BookkeepingTopology.RUN_COSTS), runId, hintsByShot(critique), "critic", out)) {
           RunEvents.send(out, runId, Stage.RUN, RunEventType.FAILED, critique.getIteration(),
               "the critic asked to refine shots the run does not have: " + critique.getShotsAtFault(), Map.of());
         }

@@ -25,7 +25,8 @@ final class FeedbackRouter extends BookkeepingProcessors.RunKeyed<Feedback> {
       case REVISE_RUN -> everyShot(progress.get(runId), feedback.getComment());
       case APPROVE_SHOT -> Map.of();
     };
-    if (!hints.isEmpty() && Routing.refine(progress, runId, hints, "feedback " + feedback.getFeedbackId(), out)) {
+    if (!hints.isEmpty() && Routing.refine(progress, store(BookkeepingTopology.RUN_COSTS), runId, hints,
+        "feedback " + feedback.getFeedbackId(), out)) {
       return;
     }
     String target = feedback.getAction() == FeedbackAction.REVISE_RUN ? "the run" : feedback.getShotId();

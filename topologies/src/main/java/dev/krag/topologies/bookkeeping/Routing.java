@@ -1,6 +1,7 @@
 package dev.krag.topologies.bookkeeping;
 
 import dev.krag.schemas.EditRequested;
+import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.ShotAssetsProgress;
 import dev.krag.schemas.Stage;
@@ -21,14 +22,18 @@ final class Routing {
         edit.getShots().size() + " shots rendered", Map.of("rendered", Integer.toString(edit.getShots().size())));
   }
 
-  /** Starts the next iteration for the shots, each with its hint; false if none of them is known. */
-  static boolean refine(KeyValueStore<String, ShotAssetsProgress> progress, String runId, Map<String, String> hints,
-      String reason, Outputs out) {
+  /**
+   * Starts the next iteration for the shots, each with its hint and its share of what the run has
+   * left of its budget; false if none of them is known.
+   */
+  static boolean refine(KeyValueStore<String, ShotAssetsProgress> progress, KeyValueStore<String, RunCosts> costs, String runId,
+      Map<String, String> hints, String reason, Outputs out) {
     ShotAssetsProgress current = progress.get(runId);
     if (current == null) {
       return false;
     }
-    return ShotFanIn.refine(current, hints).map(refinement -> {
+    RunCosts bill = costs.get(runId);
+    return ShotFanIn.refine(current, hints, bill == null ? 0 : bill.getTotalUsd()).map(refinement -> {
       progress.put(runId, refinement.progress());
       refinement.tasks().forEach(task ->
           out.send(Topics.SHOT_TASKS, Topics.shotTaskKey(runId, task.getShot().getShotId()), task));

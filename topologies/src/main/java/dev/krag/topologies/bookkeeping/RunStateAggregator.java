@@ -69,6 +69,7 @@ public final class RunStateAggregator {
           .setReadyShots(List.of())
           .setError(null);
       case FAILED -> run.setStatus(RunStatus.FAILED).setCurrentStage(event.getStage()).setError(event.getMessage());
+      case BUDGET_EXCEEDED -> run.setStatus(RunStatus.BUDGET_EXCEEDED).setCurrentStage(event.getStage()).setError(event.getMessage());
     }
     return run.build();
   }
@@ -88,7 +89,8 @@ public final class RunStateAggregator {
   }
 
   public static boolean isFinished(Run run) {
-    return run.getStatus() == RunStatus.COMPLETED || run.getStatus() == RunStatus.FAILED;
+    return run.getStatus() == RunStatus.COMPLETED || run.getStatus() == RunStatus.FAILED
+        || run.getStatus() == RunStatus.BUDGET_EXCEEDED;
   }
 
   private static boolean reopens(RunEvent event) {

@@ -4,11 +4,13 @@ import dev.krag.schemas.EditRequested;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.ShotAssetsProgress;
 import dev.krag.schemas.ShotTask;
+import dev.krag.stages.cost.ShotAllowances;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Gathers the shots of a run as workers finish them, in any order and with duplicates, and says
@@ -59,20 +61,25 @@ public final class ShotFanIn {
 
   /**
    * Opens the next iteration for the shots named in {@code hints}, once the current one has been
-   * edited; each task renders its shot again with that shot's hint.
+   * edited; each task renders its shot again with that shot's hint and its share of what the run's
+   * budget has left after {@code spentUsd}.
    */
-  public static Optional<Refinement> refine(ShotAssetsProgress progress, Map<String, String> hints) {
+  public static Optional<Refinement> refine(ShotAssetsProgress progress, Map<String, String> hints, double spentUsd) {
     if (progress.getEditedIteration() < progress.getIteration()) {
       return Optional.empty(); // an iteration is still being rendered: one refinement at a time
     }
-    List<ShotTask> tasks = progress.getShots().stream()
-        .filter(s -> hints.containsKey(s.getTask().getShot().getShotId()))
-        .map(s -> ShotTask.newBuilder(s.getTask()).setIteration(progress.getIteration() + 1)
-            .setRefinementHint(hints.get(s.getTask().getShot().getShotId())).build())
-        .toList();
-    if (tasks.isEmpty()) {
+    List<ShotTask> redone = progress.getShots().stream().map(ShotAssets::getTask)
+        .filter(task -> hints.containsKey(task.getShot().getShotId())).toList();
+    if (redone.isEmpty()) {
       return Optional.empty();
     }
+    Double budget = redone.getFirst().getConfig().getMaxCostUsd();
+    List<Double> allowances = ShotAllowances.of(budget == null ? null : budget - spentUsd,
+        redone.stream().map(ShotTask::getShot).toList());
+    List<ShotTask> tasks = IntStream.range(0, redone.size())
+        .mapToObj(i -> ShotTask.newBuilder(redone.get(i)).setIteration(progress.getIteration() + 1)
+            .setRefinementHint(hints.get(redone.get(i).getShot().getShotId())).setBudgetUsd(allowances.get(i)).build())
+        .toList();
     return Optional.of(new Refinement(ShotAssetsProgress.newBuilder(progress)
         .setIteration(progress.getIteration() + 1)
         .setPendingShotIds(tasks.stream().map(t -> t.getShot().getShotId()).toList())

@@ -23,8 +23,10 @@ final class GenerateProcessor extends StageProcessor<ShotTask> {
   @Override
   void handle(ShotTask task, Outputs out) throws Exception {
     ShotGenerator.Generated generated = generator.generate(task);
-    out.send(Topics.ASSETS_GENERATED, task.getRunId(), generated.assets());
+    // The bill first: the bookkeeping reads both topics in time order, so the shot's costs are
+    // counted before its assets can complete an iteration whose verdict may spend the rest.
     generated.calls().forEach(call -> CostEvents.send(out, task.getRunId(), Stage.GENERATE, call));
+    out.send(Topics.ASSETS_GENERATED, task.getRunId(), generated.assets());
     RunEvents.send(out, task.getRunId(), Stage.GENERATE, RunEventType.SHOT_READY, task.getIteration(),
         task.getShot().getShotId(), "shot " + task.getShot().getShotId() + " ready",
         Map.of("shotId", task.getShot().getShotId(), "image", generated.assets().getImagePath()));

@@ -6,6 +6,7 @@ import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.ScenesParsed;
 import dev.krag.schemas.Stage;
 import dev.krag.schemas.Topics;
+import dev.krag.stages.cost.Budget;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.parse.SceneGraph;
 import dev.krag.stages.parse.ParserChain;
@@ -34,7 +35,8 @@ final class ParseProcessor extends StageProcessor<RunRequested> {
     RunEvents.send(out, run.getRunId(), Stage.PARSE, RunEventType.STARTED, 0, "parsing " + run.getTitle(), Map.of());
     // The story id is derived from the text, so writing it again writes the same object.
     assets.write(AssetKeys.source(run.getStoryId()), run.getText().getBytes(StandardCharsets.UTF_8));
-    Metered<SceneGraph> parsed = parser.parse(run.getTitle(), run.getText());
+    Budget budget = Budget.of(run.getConfig().getMaxCostUsd());
+    Metered<SceneGraph> parsed = parser.parse(run.getTitle(), run.getText(), budget);
     parsed.calls().forEach(call -> CostEvents.send(out, run.getRunId(), Stage.PARSE, call));
     SceneGraph graph = parsed.value();
     if (graph.scenes().isEmpty()) {
@@ -49,6 +51,7 @@ final class ParseProcessor extends StageProcessor<RunRequested> {
         .setLocations(graph.locations())
         .setRelations(graph.relations())
         .setConfig(run.getConfig())
+        .setBudgetUsd(budget.remaining())
         .build());
     RunEvents.send(out, run.getRunId(), Stage.PARSE, RunEventType.COMPLETED, 0,
         String.format("%d scenes, %d characters, %d locations", graph.scenes().size(), graph.characters().size(),

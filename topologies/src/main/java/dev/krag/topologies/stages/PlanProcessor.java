@@ -6,6 +6,7 @@ import dev.krag.schemas.Shot;
 import dev.krag.schemas.ShotsPlanned;
 import dev.krag.schemas.Stage;
 import dev.krag.schemas.Topics;
+import dev.krag.stages.cost.Budget;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.knowledge.KnowledgeGraph;
 import dev.krag.stages.knowledge.VectorMemory;
@@ -43,7 +44,8 @@ final class PlanProcessor extends StageProcessor<ScenesParsed> {
     knowledge.storeScenes(parsed.getRunId(), parsed.getStoryId(), new SceneGraph(parsed.getTitle(), parsed.getScenes(),
         parsed.getCharacters(), parsed.getLocations(), parsed.getRelations()));
     SceneGraph grounded = knowledge.sceneGraph(parsed.getRunId());
-    Metered<List<Shot>> plan = planner.plan(grounded, parsed.getConfig());
+    Budget budget = Budget.of(parsed.getBudgetUsd());
+    Metered<List<Shot>> plan = planner.plan(grounded, parsed.getConfig(), budget);
     plan.calls().forEach(call -> CostEvents.send(out, parsed.getRunId(), Stage.PLAN, call));
     List<Shot> shots = memory.remember(parsed.getRunId(), grounded.scenes(), plan.value());
     knowledge.storeShots(parsed.getRunId(), shots);
@@ -55,6 +57,7 @@ final class PlanProcessor extends StageProcessor<ScenesParsed> {
         .setLocations(grounded.locations())
         .setSceneCount(parsed.getScenes().size())
         .setConfig(parsed.getConfig())
+        .setBudgetUsd(budget.remaining())
         .build());
     double planned = shots.stream().mapToDouble(Shot::getDurationSeconds).sum();
     RunEvents.send(out, parsed.getRunId(), Stage.PLAN, RunEventType.COMPLETED, 0,

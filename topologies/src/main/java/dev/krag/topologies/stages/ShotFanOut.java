@@ -8,6 +8,7 @@ import dev.krag.schemas.ShotsPlanned;
 import dev.krag.schemas.Stage;
 import dev.krag.schemas.StoryCharacter;
 import dev.krag.schemas.Topics;
+import dev.krag.stages.cost.ShotAllowances;
 import dev.krag.stages.parse.Ids;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
@@ -17,7 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** One shot task per planned shot, keyed by run and shot so that tasks spread over the partitions. */
+/**
+ * One shot task per planned shot, keyed by run and shot so that tasks spread over the partitions,
+ * each with its share of what the run has left to spend.
+ */
 final class ShotFanOut extends StageProcessor<ShotsPlanned> {
 
   private static final Location NOWHERE = Location.newBuilder()
@@ -34,7 +38,9 @@ final class ShotFanOut extends StageProcessor<ShotsPlanned> {
         plan.getLocations().stream().collect(Collectors.toMap(Location::getId, Function.identity()));
     RunEvents.send(out, plan.getRunId(), Stage.GENERATE, RunEventType.STARTED, 0,
         "rendering " + plan.getShots().size() + " shots", Map.of("shots", Integer.toString(plan.getShots().size())));
-    for (Shot shot : plan.getShots()) {
+    List<Double> allowances = ShotAllowances.of(plan.getBudgetUsd(), plan.getShots());
+    for (int i = 0; i < plan.getShots().size(); i++) {
+      Shot shot = plan.getShots().get(i);
       ShotTask task = ShotTask.newBuilder()
           .setRunId(plan.getRunId())
           .setTitle(plan.getTitle())
@@ -45,6 +51,7 @@ final class ShotFanOut extends StageProcessor<ShotsPlanned> {
           .setCharacters(shot.getCharacterIds().stream().map(characters::get).toList())
           .setLocation(locations.getOrDefault(shot.getLocationId(), NOWHERE))
           .setConfig(plan.getConfig())
+          .setBudgetUsd(allowances.get(i))
           .build();
       out.send(Topics.SHOT_TASKS, Topics.shotTaskKey(plan.getRunId(), shot.getShotId()), task);
     }

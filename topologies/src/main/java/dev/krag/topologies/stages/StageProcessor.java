@@ -2,6 +2,8 @@ package dev.krag.topologies.stages;
 
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.Stage;
+import dev.krag.stages.cost.BudgetExceeded;
+import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.PipelineMetrics;
 import dev.krag.topologies.RunEvents;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one stage on one record. A stage that throws fails its run with the reason (so no one waits
  * for a run that cannot finish), and the record then goes to the dead-letter topic through the
- * processing exception handler.
+ * processing exception handler. A stage stopped by the run's budget is no fault of the record: it
+ * ends the run BUDGET_EXCEEDED, with the calls it paid for before it stopped on the bill.
  */
 abstract class StageProcessor<V> implements Processor<String, V, String, Object> {
 
@@ -42,6 +45,12 @@ abstract class StageProcessor<V> implements Processor<String, V, String, Object>
     try {
       handle(record.value(), out);
       PipelineMetrics.agentCalled(stage, true, Duration.ofNanos(System.nanoTime() - started));
+    } catch (BudgetExceeded e) {
+      PipelineMetrics.agentCalled(stage, false, Duration.ofNanos(System.nanoTime() - started));
+      log.warn("{} stopped by the budget of run {}: {}", stage, runId, e.getMessage());
+      e.spent().forEach(call -> CostEvents.send(out, runId, stage, call));
+      RunEvents.send(out, runId, stage, RunEventType.BUDGET_EXCEEDED, iteration(record.value()), subject(record.value()),
+          "budget exceeded: " + e.getMessage(), Map.of());
     } catch (Exception e) {
       PipelineMetrics.agentCalled(stage, false, Duration.ofNanos(System.nanoTime() - started));
       log.error("{} failed for run {}", stage, runId, e);

@@ -1,6 +1,7 @@
 package dev.krag.topologies.bookkeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.Story;
@@ -27,6 +28,8 @@ import dev.krag.schemas.Topics;
 import dev.krag.schemas.Verdict;
 import dev.krag.schemas.VideoEdited;
 import dev.krag.stages.Fixtures;
+import dev.krag.stages.cost.ProviderCall;
+import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Driver;
 import dev.krag.topologies.RunEvents;
 import java.nio.charset.StandardCharsets;
@@ -153,6 +156,33 @@ class BookkeepingTopologyTest {
     assertThat(run.getStatus()).isEqualTo(RunStatus.COMPLETED);
     assertThat(run.getIteration()).isEqualTo(1);
     assertThat(run.getVideoPath()).isEqualTo("outputs/run-test/final.mp4");
+  }
+
+  @Test
+  void aRefinementSharesWhatTheBudgetHasLeftAfterTheCostsCounted() {
+    List<ShotAssets> shots = assetsOf(3, 0);
+    shots.forEach(a -> a.getTask().getConfig().setMaxCostUsd(1.0));
+    shots.forEach(a -> driver.input(Topics.ASSETS_GENERATED).pipeInput(RUN, a));
+    driver.input(Topics.COSTS).pipeInput(RUN, CostEvents.of(RUN, Stage.GENERATE,
+        new ProviderCall("s1#0", "openai", "gpt-image-1", 1, "image", 0.4, 3, false), 5));
+
+    driver.input(Topics.CRITIQUES).pipeInput(RUN, critique(0, Verdict.REFINE, List.of("s1", "s2")));
+
+    List<ShotTask> tasks = driver.output(Topics.SHOT_TASKS).readValuesToList();
+    assertThat(tasks).hasSize(2);
+    assertThat(tasks.stream().mapToDouble(ShotTask::getBudgetUsd).sum()).isCloseTo(0.6, within(1e-9));
+  }
+
+  @Test
+  void aRunStoppedByItsBudgetStaysStopped() {
+    driver.input(Topics.RUNS_REQUESTED).pipeInput(RUN, request());
+    events(RunEvents.of(RUN, Stage.GENERATE, RunEventType.BUDGET_EXCEEDED, 0, "s2", "budget exceeded: the shot's share", Map.of(), 4),
+        RunEvents.of(RUN, Stage.GENERATE, RunEventType.SHOT_READY, 0, "s3", "", Map.of("shotId", "s3"), 5));
+
+    Run run = driver.storeValue(BookkeepingTopology.RUN_STATE, RUN);
+    assertThat(run.getStatus()).isEqualTo(RunStatus.BUDGET_EXCEEDED);
+    assertThat(run.getError()).contains("budget exceeded");
+    assertThat(run.getReadyShots()).as("an ended run takes no more news").isEmpty();
   }
 
   @Test

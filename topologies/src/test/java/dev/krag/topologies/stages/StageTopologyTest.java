@@ -1,6 +1,7 @@
 package dev.krag.topologies.stages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.CostEvent;
@@ -16,8 +17,17 @@ import dev.krag.schemas.StoryCharacter;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.SharedStories;
 import dev.krag.stages.SharedStories.Tale;
+import dev.krag.stages.llm.FakeOpenAi;
+import dev.krag.stages.llm.HttpJson;
+import dev.krag.stages.llm.OpenAiChat;
+import dev.krag.stages.llm.StructuredChat;
+import dev.krag.stages.parse.LlmStoryParser;
+import dev.krag.stages.parse.LocalStoryParser;
+import dev.krag.stages.parse.ParserChain;
 import dev.krag.topologies.Driver;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +88,50 @@ class StageTopologyTest {
       assertThat(e.getMessage()).contains("no scenes");
     });
     assertThat(driver.output(Topics.SCENES_PARSED).isEmpty()).isTrue();
+    assertThat(driver.output(Topics.DLQ).readValuesToList()).as("the record, with its reason").hasSize(1);
+  }
+
+  @Test
+  void eachShotTaskCarriesItsShareOfWhatTheRunHasLeft() {
+    Tale tale = SharedStories.read(SharedStories.grimm("43-the-fox-and-the-cat.txt"));
+    RunRequested run = request("run-3", tale.title(), tale.text());
+    run.getConfig().setMaxCostUsd(0.5);
+
+    driver.input(Topics.RUNS_REQUESTED).pipeInput("run-3", run);
+
+    assertThat(driver.output(Topics.SCENES_PARSED).readValue().getBudgetUsd()).as("the local parser is free").isEqualTo(0.5);
+    assertThat(driver.output(Topics.SHOTS_PLANNED).readValue().getBudgetUsd()).isEqualTo(0.5);
+    List<ShotTask> tasks = driver.output(Topics.SHOT_TASKS).readValuesToList();
+    assertThat(tasks.stream().mapToDouble(ShotTask::getBudgetUsd).sum()).isCloseTo(0.5, within(1e-9));
+    ShotTask longest = tasks.stream().max(Comparator.comparingInt(t -> t.getShot().getNarration().length())).orElseThrow();
+    ShotTask shortest = tasks.stream().min(Comparator.comparingInt(t -> t.getShot().getNarration().length())).orElseThrow();
+    assertThat(longest.getBudgetUsd()).as("more to read, more to spend").isGreaterThan(shortest.getBudgetUsd());
+  }
+
+  @Test
+  void aParseThatWouldCrossTheBudgetEndsTheRunWithoutADeadLetter() throws Exception {
+    try (FakeOpenAi openAi = new FakeOpenAi()) {
+      HttpJson http = new HttpJson(new HttpJson.Policy(Duration.ofSeconds(5), 1, Duration.ofMillis(1), Duration.ofMillis(5)));
+      ParserChain paid = new ParserChain(List.of(new LlmStoryParser(new StructuredChat(
+          new OpenAiChat(openAi.baseUrl(), "sk-test", "gpt-4.1", http)))), new LocalStoryParser());
+      Stages local = TestStages.under(assets);
+      driver.close();
+      driver = Driver.stages(StageTopology.build(Driver.SERDES, new Stages(paid, local.knowledge(), local.memory(), local.planner(),
+          local.generator(), local.editor(), local.probe(), local.critic(), local.assets())), state);
+      RunRequested run = request("run-4", "The Fox", "A fox met a cat. The cat ran off.");
+      run.getConfig().setMaxCostUsd(0.05);
+
+      driver.input(Topics.RUNS_REQUESTED).pipeInput("run-4", run);
+
+      assertThat(driver.output(Topics.RUN_EVENTS).readValuesToList()).last().satisfies(e -> {
+        assertThat(e.getType()).isEqualTo(RunEventType.BUDGET_EXCEEDED);
+        assertThat(e.getStage()).isEqualTo(Stage.PARSE);
+        assertThat(e.getMessage()).contains("openai:gpt-4.1 may cost", "$0.0500 left");
+      });
+      assertThat(openAi.received).as("the call was not made").isEmpty();
+      assertThat(driver.output(Topics.SCENES_PARSED).isEmpty()).as("nor the local parser tried").isTrue();
+      assertThat(driver.output(Topics.DLQ).isEmpty()).as("not the record's fault").isTrue();
+    }
   }
 
   static RunRequested request(String runId, String title, String text) {
