@@ -53,6 +53,14 @@ public final class Topics {
 
   public static final Topic<String, CostEvent> COSTS = run("krag.costs.v1", CostEvent.class);
 
+  /** The cost events as the bookkeeping counted them (each once), keyed by "provider:model" for the daily windows. */
+  public static final Topic<String, CostEvent> COSTS_BY_MODEL =
+      new Topic<>("krag.costs.by-model.v1", String.class, CostEvent.class, RUN_PARTITIONS, Cleanup.DELETE, WEEK);
+
+  /** A provider and model's day that cost more than twice its trailing daily average. */
+  public static final Topic<String, CostSpike> COST_ALERTS =
+      new Topic<>("krag.cost-alerts.v1", String.class, CostSpike.class, 1, Cleanup.DELETE, Duration.ofDays(30));
+
   public static final Topic<String, Run> RUNS =
       new Topic<>("krag.runs.v1", String.class, Run.class, RUN_PARTITIONS, Cleanup.COMPACT, null);
 
@@ -78,7 +86,8 @@ public final class Topics {
   public static List<Topic<?, ?>> all() {
     return List.of(
         STORIES, RUNS_REQUESTED, SCENES_PARSED, SHOTS_PLANNED, SHOT_TASKS, ASSETS_GENERATED,
-        EDITS_REQUESTED, VIDEOS_EDITED, CRITIQUES, FEEDBACK, RUN_EVENTS, COSTS, RUNS, ASSET_ROWS, FEEDBACK_ROWS, API_KEYS, DLQ);
+        EDITS_REQUESTED, VIDEOS_EDITED, CRITIQUES, FEEDBACK, RUN_EVENTS, COSTS, COSTS_BY_MODEL, COST_ALERTS, RUNS, ASSET_ROWS,
+        FEEDBACK_ROWS, API_KEYS, DLQ);
   }
 
   /** The key of a shot task: the run, then the shot, so tasks spread over partitions. */

@@ -7,6 +7,7 @@ import dev.krag.schemas.RunEvent;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.ShotAssetsProgress;
+import dev.krag.schemas.Topics;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.PipelineMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -62,7 +63,10 @@ final class BookkeepingProcessors {
     }
   }
 
-  /** Cost events add to the run's bill once each, and the total rides on the run. */
+  /**
+   * Cost events add to the run's bill once each, and the total rides on the run; each event
+   * counted goes on, keyed by its provider and model, to the daily windows.
+   */
   static final class CostProcessor extends RunKeyed<CostEvent> {
     @Override
     void handle(String runId, CostEvent event, Outputs out) {
@@ -70,6 +74,7 @@ final class BookkeepingProcessors {
       RunCostsLedger.add(costs.get(runId), event).ifPresent(bill -> {
         costs.put(runId, bill);
         PipelineMetrics.costCounted(event);
+        out.send(Topics.COSTS_BY_MODEL, event.getProvider() + ":" + event.getModel(), event);
         RunStateStore runs = new RunStateStore(store(BookkeepingTopology.RUN_STATE));
         Run previous = runs.get(runId);
         Run current = previous != null ? previous : RunStateAggregator.placeholder(runId, event.getAt());

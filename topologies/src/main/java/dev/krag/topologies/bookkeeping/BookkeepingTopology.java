@@ -1,6 +1,7 @@
 package dev.krag.topologies.bookkeeping;
 
 import dev.krag.schemas.ApiKey;
+import dev.krag.schemas.DailyCost;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunCosts;
 import dev.krag.schemas.SerdeFactory;
@@ -35,6 +36,8 @@ public final class BookkeepingTopology {
   public static final String RUN_COSTS = "run-costs";
   /** runId → ShotAssetsProgress: the fan-in. */
   public static final String SHOT_ASSETS = "shot-assets";
+  /** "provider:model" → DailyCost in one-day windows: what each model cost each day, all runs together. */
+  public static final String DAILY_COSTS = "daily-costs";
   /** storyId → Story: every story posted, for the API to read and run. */
   public static final String STORIES = "stories";
   /** keyId → ApiKey: every API key, whole on every instance (a global store over its compacted topic). */
@@ -44,6 +47,7 @@ public final class BookkeepingTopology {
   static final String RUN_EVENTS = "run-state-aggregator";
   static final String COSTS = "run-costs-ledger";
   static final String FAN_IN = "shot-fan-in";
+  static final String DAILY_COST_WINDOW = "daily-cost-window";
   static final String CRITIQUE_ROUTER = "critique-router";
   static final String FEEDBACK_ROUTER = "feedback-router";
   static final String STORY_CATALOGUE = "story-catalogue";
@@ -58,6 +62,7 @@ public final class BookkeepingTopology {
         changelog(RUN_STATE), Run.class,
         changelog(RUN_COSTS), RunCosts.class,
         changelog(SHOT_ASSETS), ShotAssetsProgress.class,
+        changelog(DAILY_COSTS), DailyCost.class,
         changelog(STORIES), Story.class);
   }
 
@@ -72,6 +77,7 @@ public final class BookkeepingTopology {
     topology.addProcessor(RUN_REQUESTED, RunRequestedProcessor::new, wiring.source(Topics.RUNS_REQUESTED));
     topology.addProcessor(RUN_EVENTS, RunEventProcessor::new, wiring.source(Topics.RUN_EVENTS));
     topology.addProcessor(COSTS, CostProcessor::new, wiring.source(Topics.COSTS));
+    topology.addProcessor(DAILY_COST_WINDOW, DailyCostWindow::new, wiring.source(Topics.COSTS_BY_MODEL));
     topology.addProcessor(FAN_IN, FanInProcessor::new, wiring.source(Topics.ASSETS_GENERATED));
     topology.addProcessor(CRITIQUE_ROUTER, CritiqueRouter::new, wiring.source(Topics.CRITIQUES));
     topology.addProcessor(FEEDBACK_ROUTER, FeedbackRouter::new, wiring.source(Topics.FEEDBACK));
@@ -81,6 +87,8 @@ public final class BookkeepingTopology {
         Serdes.String(), serdes.valueSerde(Run.class)), RUN_REQUESTED, RUN_EVENTS, COSTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUN_COSTS),
         Serdes.String(), serdes.valueSerde(RunCosts.class)), COSTS, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
+    topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(DAILY_COSTS, DailyCostWindow.RETENTION,
+        DailyCostWindow.DAY, false), Serdes.String(), serdes.valueSerde(DailyCost.class)), DAILY_COST_WINDOW);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHOT_ASSETS),
         Serdes.String(), serdes.valueSerde(ShotAssetsProgress.class)), FAN_IN, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES),
@@ -91,6 +99,8 @@ public final class BookkeepingTopology {
         serdes.valueSerde(ApiKey.class).deserializer(), Topics.API_KEYS.name(), API_KEY_LOADER, () -> new Catalogue<ApiKey>(API_KEYS));
 
     wiring.sink(Topics.RUNS, RUN_REQUESTED, RUN_EVENTS, COSTS);
+    wiring.sink(Topics.COSTS_BY_MODEL, COSTS);
+    wiring.sink(Topics.COST_ALERTS, DAILY_COST_WINDOW);
     wiring.sink(Topics.EDITS_REQUESTED, FAN_IN);
     wiring.sink(Topics.SHOT_TASKS, CRITIQUE_ROUTER, FEEDBACK_ROUTER);
     wiring.sink(Topics.RUN_EVENTS, FAN_IN, CRITIQUE_ROUTER, FEEDBACK_ROUTER);

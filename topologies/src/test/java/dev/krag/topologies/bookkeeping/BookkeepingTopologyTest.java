@@ -9,6 +9,7 @@ import dev.krag.schemas.StorySource;
 import dev.krag.schemas.AssetRow;
 import dev.krag.schemas.CheckResult;
 import dev.krag.schemas.CostEvent;
+import dev.krag.schemas.CostSpike;
 import dev.krag.schemas.Critique;
 import dev.krag.schemas.EditRequested;
 import dev.krag.schemas.Feedback;
@@ -34,6 +35,8 @@ import dev.krag.topologies.Driver;
 import dev.krag.topologies.RunEvents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -171,6 +174,37 @@ class BookkeepingTopologyTest {
     List<ShotTask> tasks = driver.output(Topics.SHOT_TASKS).readValuesToList();
     assertThat(tasks).hasSize(2);
     assertThat(tasks.stream().mapToDouble(ShotTask::getBudgetUsd).sum()).isCloseTo(0.6, within(1e-9));
+  }
+
+  @Test
+  void aDayCostingMoreThanTwiceTheTrailingAverageRaisesOneSpikeAlert() {
+    long day = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli();
+    long hours = Duration.ofHours(1).toMillis();
+    cost("run-a", "a1", day + 9 * hours, 1.0);
+    cost("run-b", "b1", day + 24 * hours + 9 * hours, 1.0);
+    cost("run-c", "c1", day + 48 * hours + 9 * hours, 1.5);
+    TestOutputTopic<String, CostSpike> alerts = driver.output(Topics.COST_ALERTS);
+    assertThat(alerts.isEmpty()).as("$1.50 is not twice the mean of $1.00").isTrue();
+
+    long fourth = day + 72 * hours;
+    cost("run-d", "d1", fourth + 9 * hours, 1.0);
+    cost("run-d", "d1", fourth + 9 * hours, 1.0);
+    assertThat(alerts.isEmpty()).as("the same event twice is $1.00, not $2.00").isTrue();
+    cost("run-e", "e1", fourth + 10 * hours, 1.9);
+    cost("run-f", "f1", fourth + 11 * hours, 0.5);
+
+    assertThat(alerts.readKeyValuesToList()).singleElement().satisfies(alert -> {
+      assertThat(alert.key).isEqualTo("openai:gpt-image-1");
+      assertThat(alert.value.getDay()).isEqualTo("2026-11-23");
+      assertThat(alert.value.getDayUsd()).isCloseTo(2.9, within(1e-9));
+      assertThat(alert.value.getTrailingAverageUsd()).isCloseTo(3.5 / 3, within(1e-9));
+      assertThat(alert.value.getTrailingDays()).isEqualTo(3);
+    });
+  }
+
+  private void cost(String runId, String callKey, long at, double usd) {
+    driver.input(Topics.COSTS).pipeInput(runId, CostEvents.of(runId, Stage.GENERATE,
+        new ProviderCall(callKey, "openai", "gpt-image-1", 1, "image", usd, 3, false), at), Instant.ofEpochMilli(at));
   }
 
   @Test
