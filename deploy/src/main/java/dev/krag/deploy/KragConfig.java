@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every setting krag reads, in one typed place: parsed once from the environment, validated before
@@ -129,6 +131,10 @@ public record KragConfig(
         Duration.ofSeconds(s.integer("KRAG_STALL_TIMEOUT_SECONDS", 600)));
   }
 
+  private static String chain(List<String> models) {
+    return Stream.concat(models.stream(), Stream.of(ProviderSettings.LOCAL)).collect(Collectors.joining(" → "));
+  }
+
   /** The API host as others reach it: a wildcard address is no place to connect to. */
   private static String advertised(String apiHost) {
     if (!apiHost.equals("0.0.0.0") && !apiHost.equals("::")) {
@@ -168,7 +174,8 @@ public record KragConfig(
         + " / " + neo4j.database());
     m.put("vectors", qdrant.enabled() ? "qdrant " + qdrant.host() + ":" + qdrant.port() + (qdrant.apiKey().isEmpty() ? "" : " (key ****)")
         : "neo4j vector index");
-    m.put("language models", String.join(" → ", providers.languageModels()) + (providers.languageModels().isEmpty() ? "" : " → ") + "local");
+    m.put("parse with", chain(providers.parseModels()));
+    m.put("plan with", chain(providers.planModels()));
     m.put("embeddings", providers.embeddings());
     m.put("bucket", (storage.endpoint().isEmpty() ? "embedded" : storage.endpoint()) + " / " + storage.bucket());
     m.put("sinks", !sinks.enabled() ? "off"
@@ -293,15 +300,20 @@ public record KragConfig(
 
   /**
    * Remote models: {@code KRAG_LLM_MODELS} lists the language models tried before the local parser
-   * and planner ({@code anthropic:claude-opus-4-1,openai:gpt-4.1}); {@code KRAG_EMBEDDINGS} is
+   * and planner ({@code anthropic:claude-opus-4-1,openai:gpt-4.1}), and {@code KRAG_LLM_MODELS_PARSE}
+   * and {@code KRAG_LLM_MODELS_PLAN} set one task's list apart; {@code KRAG_EMBEDDINGS} is
    * {@code local} or an OpenAI embedding model. Keys come from {@code OPENAI_API_KEY} and
    * {@code ANTHROPIC_API_KEY}, or the files named by {@code OPENAI_API_KEY_FILE} and
    * {@code ANTHROPIC_API_KEY_FILE}; {@code OPENAI_BASE_URL} points at any server that speaks
    * OpenAI's API (vLLM, Ollama, llama.cpp), {@code ANTHROPIC_BASE_URL} at another Anthropic endpoint.
    * With keys and nothing else set, krag follows the platform spec's chain over the providers it
-   * has keys for, and embeds with text-embedding-3-large when it has OpenAI's.
+   * has keys for (a step down for planning), and embeds with text-embedding-3-large when it has OpenAI's.
+   *
+   * @param parseModels the language models that parse, strongest first: the scene graph is what every later stage stands on
+   * @param planModels the language models that plan, which condense and rewrite the parse's material into narration and
+   *     prompts: by default the chain's cheaper models
    */
-  public record ProviderSettings(List<String> languageModels, String embeddings, String openAiKey, URI openAiBaseUrl,
+  public record ProviderSettings(List<String> parseModels, List<String> planModels, String embeddings, String openAiKey, URI openAiBaseUrl,
       String anthropicKey, URI anthropicBaseUrl, Duration timeout, int attempts, int concurrency, int breakerFailures,
       Duration breakerCooldown) {
 
@@ -318,10 +330,11 @@ public record KragConfig(
       URI anthropicBase = baseUrl(s.text("ANTHROPIC_BASE_URL", ANTHROPIC_API.toString()));
       boolean openAi = !openAiKey.isEmpty() || !openAiBase.equals(OPENAI_API);
       boolean anthropic = !anthropicKey.isEmpty();
-      List<String> models = List.of(s.text("KRAG_LLM_MODELS", defaultChain(openAi, anthropic)).split("\\s*,\\s*")).stream()
-          .filter(m -> !m.isEmpty()).toList();
+      String everyTask = s.text("KRAG_LLM_MODELS", null);
+      List<String> parseModels = chain(s.text("KRAG_LLM_MODELS_PARSE", everyTask != null ? everyTask : strongChain(openAi, anthropic)));
+      List<String> planModels = chain(s.text("KRAG_LLM_MODELS_PLAN", everyTask != null ? everyTask : cheapChain(openAi, anthropic)));
       String embeddings = s.text("KRAG_EMBEDDINGS", openAiKey.isEmpty() ? LOCAL : OPENAI + ":text-embedding-3-large");
-      for (String model : models) {
+      for (String model : Stream.concat(parseModels.stream(), planModels.stream()).toList()) {
         String provider = model.contains(":") ? model.substring(0, model.indexOf(':')) : "";
         require((provider.equals(OPENAI) || provider.equals(ANTHROPIC)) && model.length() > provider.length() + 1,
             "KRAG_LLM_MODELS entries are openai:<model> (OpenAI or a server that speaks its API) or anthropic:<model>, not '" + model + "'");
@@ -331,28 +344,29 @@ public record KragConfig(
       }
       require(embeddings.equals(LOCAL) || embeddings.startsWith(OPENAI + ":"), "KRAG_EMBEDDINGS must be local or openai:<model>");
       require(openAi || embeddings.equals(LOCAL), "OPENAI_API_KEY (or OPENAI_API_KEY_FILE) is needed for " + embeddings);
-      return new ProviderSettings(models, embeddings, openAiKey, openAiBase, anthropicKey, anthropicBase,
+      return new ProviderSettings(parseModels, planModels, embeddings, openAiKey, openAiBase, anthropicKey, anthropicBase,
           Duration.ofSeconds(s.integer("KRAG_LLM_TIMEOUT_SECONDS", 60)), s.integer("KRAG_LLM_ATTEMPTS", 3),
           s.integer("KRAG_LLM_CONCURRENCY", 4), s.integer("KRAG_LLM_BREAKER_FAILURES", 5),
           Duration.ofSeconds(s.integer("KRAG_LLM_BREAKER_COOLDOWN_SECONDS", 60)));
+    }
+
+    private static List<String> chain(String entries) {
+      return Stream.of(entries.split("\\s*,\\s*")).filter(m -> !m.isEmpty()).toList();
     }
 
     /**
      * The platform spec's fallback chain, of the providers there are keys for: Anthropic's strongest
      * model, then OpenAI's, then Anthropic's faster one (the local parser and planner come last anyway).
      */
-    private static String defaultChain(boolean openAi, boolean anthropic) {
-      List<String> chain = new ArrayList<>();
-      if (anthropic) {
-        chain.add(ANTHROPIC + ":claude-opus-4-1");
-      }
-      if (openAi) {
-        chain.add(OPENAI + ":gpt-4.1");
-      }
-      if (anthropic) {
-        chain.add(ANTHROPIC + ":claude-sonnet-4-5");
-      }
-      return String.join(",", chain);
+    private static String strongChain(boolean openAi, boolean anthropic) {
+      return String.join(",", Stream.of(anthropic ? ANTHROPIC + ":claude-opus-4-1" : "", openAi ? OPENAI + ":gpt-4.1" : "",
+          anthropic ? ANTHROPIC + ":claude-sonnet-4-5" : "").filter(m -> !m.isEmpty()).toList());
+    }
+
+    /** The spec's chain a step down, for the simpler steps: each provider's faster model. */
+    private static String cheapChain(boolean openAi, boolean anthropic) {
+      return String.join(",", Stream.of(anthropic ? ANTHROPIC + ":claude-sonnet-4-5" : "", openAi ? OPENAI + ":gpt-4.1-mini" : "",
+          anthropic ? ANTHROPIC + ":claude-haiku-4-5" : "").filter(m -> !m.isEmpty()).toList());
     }
 
     /** A key from {@code NAME}, or from the file {@code NAME_FILE} names; "" for none. */
@@ -385,7 +399,7 @@ public record KragConfig(
 
     @Override
     public String toString() {
-      return "ProviderSettings[languageModels=" + languageModels + ", embeddings=" + embeddings + ", openAiKey=****, openAiBaseUrl="
+      return "ProviderSettings[parseModels=" + parseModels + ", planModels=" + planModels + ", embeddings=" + embeddings + ", openAiKey=****, openAiBaseUrl="
           + openAiBaseUrl + ", anthropicKey=****, anthropicBaseUrl=" + anthropicBaseUrl + ", timeout=" + timeout + ", attempts="
           + attempts + ", concurrency=" + concurrency + ", breakerFailures=" + breakerFailures + ", breakerCooldown=" + breakerCooldown
           + "]";

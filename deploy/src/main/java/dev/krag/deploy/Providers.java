@@ -40,11 +40,11 @@ public final class Providers {
   }
 
   public ParserChain parser() {
-    return new ParserChain(languageModels().stream().map(LlmStoryParser::new).toList(), new LocalStoryParser());
+    return new ParserChain(languageModels(settings.parseModels()).stream().map(LlmStoryParser::new).toList(), new LocalStoryParser());
   }
 
   public PlannerChain planner() {
-    return new PlannerChain(languageModels().stream().map(LlmShotPlanner::new).toList(), new ShotPlanner());
+    return new PlannerChain(languageModels(settings.planModels()).stream().map(LlmShotPlanner::new).toList(), new ShotPlanner());
   }
 
   /** One embedder for the whole deployment: vectors of two models cannot share a collection. */
@@ -55,8 +55,8 @@ public final class Providers {
     return new CachingEmbedder(model, CachingEmbedder.DEFAULT_TTL, Clock.systemUTC());
   }
 
-  private List<StructuredChat> languageModels() {
-    return settings.languageModels().stream().map(entry -> new StructuredChat(chat(entry))).toList();
+  private List<StructuredChat> languageModels(List<String> entries) {
+    return entries.stream().map(entry -> new StructuredChat(chat(entry))).toList();
   }
 
   private ChatModel chat(String entry) {

@@ -78,11 +78,14 @@ class KragConfigTest {
     KragConfig offline = KragConfig.from(Map.<String, String>of()::get);
     KragConfig online = KragConfig.from(Map.of("OPENAI_API_KEY", "sk-live-123")::get);
 
-    assertThat(offline.providers().languageModels()).isEmpty();
+    assertThat(offline.providers().parseModels()).isEmpty();
+    assertThat(offline.providers().planModels()).isEmpty();
     assertThat(offline.providers().embeddings()).isEqualTo("local");
-    assertThat(online.providers().languageModels()).containsExactly("openai:gpt-4.1");
+    assertThat(online.providers().parseModels()).containsExactly("openai:gpt-4.1");
+    assertThat(online.providers().planModels()).as("the cheaper model for the simpler step").containsExactly("openai:gpt-4.1-mini");
     assertThat(online.providers().embeddings()).isEqualTo("openai:text-embedding-3-large");
-    assertThat(online.describe()).containsEntry("language models", "openai:gpt-4.1 → local");
+    assertThat(online.describe()).containsEntry("parse with", "openai:gpt-4.1 → local")
+        .containsEntry("plan with", "openai:gpt-4.1-mini → local");
     assertThat(online.describe().toString() + online.providers()).doesNotContain("sk-live-123");
   }
 
@@ -93,7 +96,8 @@ class KragConfigTest {
     assertThat(KragConfig.from(Map.of("OPENAI_API_KEY_FILE", keyFile.toString())::get).providers().openAiKey()).isEqualTo("sk-from-file");
     KragConfig ollama = KragConfig.from(Map.of("OPENAI_BASE_URL", "http://localhost:11434/v1", "KRAG_LLM_MODELS", "openai:llama3.1")::get);
     assertThat(ollama.providers().openAiBaseUrl().toString()).isEqualTo("http://localhost:11434/v1/");
-    assertThat(ollama.providers().languageModels()).containsExactly("openai:llama3.1");
+    assertThat(ollama.providers().parseModels()).containsExactly("openai:llama3.1");
+    assertThat(ollama.providers().planModels()).as("one list for every task").containsExactly("openai:llama3.1");
   }
 
   @Test
@@ -101,9 +105,17 @@ class KragConfigTest {
     KragConfig both = KragConfig.from(Map.of("OPENAI_API_KEY", "sk-live-123", "ANTHROPIC_API_KEY", "sk-ant-456")::get);
     KragConfig anthropicOnly = KragConfig.from(Map.of("ANTHROPIC_API_KEY", "sk-ant-456")::get);
 
-    assertThat(both.providers().languageModels()).containsExactly("anthropic:claude-opus-4-1", "openai:gpt-4.1",
+    assertThat(both.providers().parseModels()).containsExactly("anthropic:claude-opus-4-1", "openai:gpt-4.1",
         "anthropic:claude-sonnet-4-5");
-    assertThat(anthropicOnly.providers().languageModels()).containsExactly("anthropic:claude-opus-4-1", "anthropic:claude-sonnet-4-5");
+    assertThat(both.providers().planModels()).containsExactly("anthropic:claude-sonnet-4-5", "openai:gpt-4.1-mini",
+        "anthropic:claude-haiku-4-5");
+    assertThat(anthropicOnly.providers().parseModels()).containsExactly("anthropic:claude-opus-4-1", "anthropic:claude-sonnet-4-5");
+    KragConfig perTask = KragConfig.from(Map.of("ANTHROPIC_API_KEY", "sk-ant-456", "KRAG_LLM_MODELS", "anthropic:claude-sonnet-4-5",
+        "KRAG_LLM_MODELS_PLAN", "anthropic:claude-haiku-4-5")::get);
+    assertThat(perTask.providers().parseModels()).containsExactly("anthropic:claude-sonnet-4-5");
+    assertThat(perTask.providers().planModels()).containsExactly("anthropic:claude-haiku-4-5");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("ANTHROPIC_API_KEY", "k", "KRAG_LLM_MODELS_PARSE", "openai:gpt-4.1")::get))
+        .hasMessageContaining("OPENAI_API_KEY");
     assertThat(anthropicOnly.providers().embeddings()).as("Anthropic has no embeddings").isEqualTo("local");
     assertThat(both.describe().toString() + both.providers()).doesNotContain("sk-ant-456");
     assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_LLM_MODELS", "anthropic:claude-sonnet-4-5")::get))
