@@ -107,7 +107,7 @@ public final class Platform implements AutoCloseable {
 
   private Stages stages() {
     Providers providers = new Providers(config.providers());
-    return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(providers.embedder(), vectorStore()),
+    return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(providers.embedders(), vectorStore()),
         providers.planner(), new ShotGenerator(new SilhouetteIllustrator(), narrator(), assets),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
   }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 
 /** The stages' providers as configured: remote models first where keys allow, local ones last. */
 public final class Providers {
@@ -47,12 +48,13 @@ public final class Providers {
     return new PlannerChain(languageModels(settings.planModels()).stream().map(LlmShotPlanner::new).toList(), new ShotPlanner());
   }
 
-  /** One embedder for the whole deployment: vectors of two models cannot share a collection. */
-  public Embedder embedder() {
-    Embedder model = settings.embeddings().equals(ProviderSettings.LOCAL)
-        ? new MiniLmEmbedder()
-        : new OpenAiEmbedder(settings.openAiBaseUrl(), settings.openAiKey(), ProviderSettings.model(settings.embeddings()), http);
-    return new CachingEmbedder(model, CachingEmbedder.DEFAULT_TTL, Clock.systemUTC());
+  /** The embedding models in the order the vector memory tries them: the configured one, then the local one. */
+  public List<Embedder> embedders() {
+    Stream<Embedder> models = settings.embeddings().equals(ProviderSettings.LOCAL)
+        ? Stream.of(new MiniLmEmbedder())
+        : Stream.of(new OpenAiEmbedder(settings.openAiBaseUrl(), settings.openAiKey(), ProviderSettings.model(settings.embeddings()), http),
+            new MiniLmEmbedder());
+    return models.<Embedder>map(model -> new CachingEmbedder(model, CachingEmbedder.DEFAULT_TTL, Clock.systemUTC())).toList();
   }
 
   private List<StructuredChat> languageModels(List<String> entries) {

@@ -37,7 +37,11 @@ public final class Budget {
   }
 
   public void charge(List<ProviderCall> calls) {
-    calls.forEach(call -> remainingUsd -= call.usd());
+    calls.forEach(call -> charge(call.usd()));
+  }
+
+  public void charge(double usd) {
+    remainingUsd -= usd;
   }
 
   /** What is left, for the next stage's record: null when there is no limit. */

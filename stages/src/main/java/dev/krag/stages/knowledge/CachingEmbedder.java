@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps embeddings by a hash of model and text for a while (the platform spec's embedding cache,
- * one hour by default), so a refinement or a replay pays only for text it has not seen.
+ * one hour by default), so a refinement or a replay pays only for text it has not seen: a
+ * vector from the cache comes with no tokens to pay.
  */
 public final class CachingEmbedder implements Embedder {
 
@@ -38,15 +39,16 @@ public final class CachingEmbedder implements Embedder {
   }
 
   @Override
-  public float[] embed(String text) {
+  public Embedding embed(String text) {
     String key = InputsHash.of(model.name(), text);
     long now = clock.millis();
     Entry entry = cache.get(key);
-    if (entry == null || entry.expiresAtMillis() <= now) {
-      entry = new Entry(model.embed(text), now + ttl.toMillis());
-      cache.put(key, entry);
-      cache.values().removeIf(e -> e.expiresAtMillis() <= now);
+    if (entry != null && entry.expiresAtMillis() > now) {
+      return new Embedding(entry.vector().clone(), 0);
     }
-    return entry.vector().clone();
+    Embedding made = model.embed(text);
+    cache.put(key, new Entry(made.vector().clone(), now + ttl.toMillis()));
+    cache.values().removeIf(e -> e.expiresAtMillis() <= now);
+    return made;
   }
 }

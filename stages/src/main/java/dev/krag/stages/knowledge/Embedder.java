@@ -8,5 +8,9 @@ public interface Embedder {
 
   int dimensions();
 
-  float[] embed(String text);
+  /** The vector, or a {@code ProviderException} when a remote model fails. */
+  Embedding embed(String text);
+
+  /** A vector, and the tokens paid for it: none for a cached vector or a local model. */
+  record Embedding(float[] vector, long tokens) {}
 }

@@ -18,7 +18,7 @@ public final class MiniLmEmbedder implements Embedder {
   }
 
   @Override
-  public float[] embed(String text) {
-    return model.embed(text).content().vector();
+  public Embedding embed(String text) {
+    return new Embedding(model.embed(text).content().vector(), 0);
   }
 }

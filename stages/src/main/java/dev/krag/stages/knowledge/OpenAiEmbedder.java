@@ -2,6 +2,7 @@ package dev.krag.stages.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.krag.stages.llm.HttpJson;
+import dev.krag.stages.llm.ProviderException;
 import java.net.URI;
 import java.util.Map;
 
@@ -44,17 +45,17 @@ public final class OpenAiEmbedder implements Embedder {
   }
 
   @Override
-  public float[] embed(String text) {
+  public Embedding embed(String text) {
     JsonNode answer = http.post(baseUrl.resolve("embeddings"), Map.of("Authorization", "Bearer " + apiKey),
         Map.of("model", model, "input", text, "encoding_format", "float"));
     JsonNode values = answer.path("data").path(0).path("embedding");
     if (values.size() != dimensions) {
-      throw new IllegalStateException(name() + " returned " + values.size() + " dimensions, expected " + dimensions);
+      throw new ProviderException(0, name() + " returned " + values.size() + " dimensions, expected " + dimensions);
     }
     float[] vector = new float[dimensions];
     for (int i = 0; i < dimensions; i++) {
       vector[i] = (float) values.get(i).asDouble();
     }
-    return vector;
+    return new Embedding(vector, answer.path("usage").path("prompt_tokens").asLong());
   }
 }

@@ -3,6 +3,7 @@ package dev.krag.stages.knowledge;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Test profile: exact cosine search over maps, for tests that run without a database. */
@@ -20,6 +21,11 @@ public final class InMemoryVectorStore implements VectorStore {
   @Override
   public void upsert(String collection, String id, float[] vector, Map<String, String> payload) {
     collections.get(collection).put(id, new Stored(vector.clone(), Map.copyOf(payload)));
+  }
+
+  /** The ids a collection holds. */
+  public Set<String> ids(String collection) {
+    return Set.copyOf(collections.get(collection).keySet());
   }
 
   @Override

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.krag.schemas.Camera;
 import dev.krag.schemas.Scene;
 import dev.krag.schemas.Shot;
+import dev.krag.stages.cost.Budget;
+import dev.krag.stages.cost.Metered;
+import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.llm.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +23,13 @@ class VectorMemoryTest {
 
   @Test
   void aShotThatRetellsAnEarlierMomentCarriesItsEcho() {
-    VectorMemory memory = new VectorMemory(MINI_LM, new InMemoryVectorStore());
+    VectorMemory memory = new VectorMemory(List.of(MINI_LM), new InMemoryVectorStore());
     List<Shot> shots = List.of(
         shot(0, "Hansel filled his pockets with white pebbles that shone like silver coins in the moonlight."),
         shot(1, "The witch lit the oven and the fire blazed up."),
         shot(2, "In the moonlight Hansel followed the shining white pebbles like new silver coins."));
 
-    List<Shot> echoed = memory.remember("run-1", List.of(), shots);
+    List<Shot> echoed = memory.remember("run-1", List.of(), shots, Budget.unlimited()).value();
 
     assertThat(echoed.get(0).getImagePrompt()).isEqualTo("prompt");
     assertThat(echoed.get(2).getImagePrompt()).contains("Echoes shot-0");
@@ -34,7 +38,7 @@ class VectorMemoryTest {
 
   @Test
   void aShotRecallsTheEarlierPassageItRetellsButNeverItsOwnOrALaterOne() {
-    VectorMemory memory = new VectorMemory(MINI_LM, new InMemoryVectorStore());
+    VectorMemory memory = new VectorMemory(List.of(MINI_LM), new InMemoryVectorStore());
     List<Scene> scenes = List.of(
         scene(0, "Hansel gathered white pebbles in the moonlight and laid a trail of them through the forest.",
             "Hansel lays a trail of white pebbles."),
@@ -47,11 +51,37 @@ class VectorMemoryTest {
         shot(1, "scene-002", "The house was made of bread and cake."),
         shot(2, "scene-003", "Once more Hansel followed the white pebbles that shone in the moonlight."));
 
-    List<Shot> recalled = memory.remember("run-2", scenes, shots);
+    List<Shot> recalled = memory.remember("run-2", scenes, shots, Budget.unlimited()).value();
 
     assertThat(recalled.get(2).getImagePrompt()).contains("Recalls scene-001").contains("Hansel lays a trail");
     assertThat(recalled.get(0).getImagePrompt()).doesNotContain("Recalls");
     assertThat(recalled.get(1).getImagePrompt()).doesNotContain("Recalls scene-002").doesNotContain("Recalls scene-003");
+  }
+
+  @Test
+  void whenAModelFailsMidRunTheWholeRunIsEmbeddedByTheNextInItsOwnCollections() {
+    AtomicInteger calls = new AtomicInteger();
+    Embedder failing = new Embedder() {
+      @Override public String name() { return "openai:text-embedding-3-small"; }
+      @Override public int dimensions() { return 384; }
+      @Override public Embedding embed(String text) {
+        if (calls.incrementAndGet() > 2) {
+          throw new ProviderException(503, "overloaded");
+        }
+        return MINI_LM.embed(text);
+      }
+    };
+    InMemoryVectorStore store = new InMemoryVectorStore();
+    VectorMemory memory = new VectorMemory(List.of(failing, MINI_LM), store);
+    List<Shot> shots = List.of(shot(0, "The wolf knocked at the door."), shot(1, "The miller sang."),
+        shot(2, "Again the wolf knocked at the door."));
+
+    Metered<List<Shot>> remembered = memory.remember("run-3", List.of(), shots, Budget.unlimited());
+
+    assertThat(remembered.value().get(2).getImagePrompt()).contains("Echoes shot-0");
+    assertThat(remembered.calls()).extracting(ProviderCall::provider).containsExactly("openai", "all-minilm-l6-v2");
+    assertThat(store.ids(VectorStore.VIDEO_KNOWLEDGE + "_all_minilm_l6_v2")).hasSize(3);
+    assertThat(store.ids(VectorStore.VIDEO_KNOWLEDGE)).as("the failed model's two vectors stay apart").hasSize(2);
   }
 
   @Test
@@ -60,13 +90,13 @@ class VectorMemoryTest {
     Embedder counting = new Embedder() {
       @Override public String name() { return "counting"; }
       @Override public int dimensions() { return 2; }
-      @Override public float[] embed(String text) { calls.incrementAndGet(); return new float[] {1, 0}; }
+      @Override public Embedding embed(String text) { calls.incrementAndGet(); return new Embedding(new float[] {1, 0}, 3); }
     };
     MutableClock clock = new MutableClock();
     CachingEmbedder cache = new CachingEmbedder(counting, Duration.ofHours(1), clock);
 
-    cache.embed("the wolf");
-    cache.embed("the wolf");
+    assertThat(cache.embed("the wolf").tokens()).isEqualTo(3);
+    assertThat(cache.embed("the wolf").tokens()).as("a cached vector costs nothing").isZero();
     cache.embed("the fox");
     clock.now = clock.now.plus(Duration.ofMinutes(61));
     cache.embed("the wolf");

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -95,6 +96,11 @@ public final class FakeOpenAi implements AutoCloseable {
   private void embed(HttpExchange exchange) throws IOException {
     JsonNode request = JSON.readTree(exchange.getRequestBody());
     received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), request));
+    Optional<Reply> scripted = server.scripted();
+    if (scripted.isPresent()) {
+      ProviderDouble.send(exchange, scripted.get());
+      return;
+    }
     int size = request.path("model").asText().endsWith("large") ? 3072 : 1536;
     float[] vector = new float[size];
     for (String word : request.path("input").asText().toLowerCase(java.util.Locale.ROOT).split("\\W+")) {

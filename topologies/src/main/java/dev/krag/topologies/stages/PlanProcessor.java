@@ -47,7 +47,9 @@ final class PlanProcessor extends StageProcessor<ScenesParsed> {
     Budget budget = Budget.of(parsed.getBudgetUsd());
     Metered<List<Shot>> plan = planner.plan(grounded, parsed.getConfig(), budget);
     plan.calls().forEach(call -> CostEvents.send(out, parsed.getRunId(), Stage.PLAN, call));
-    List<Shot> shots = memory.remember(parsed.getRunId(), grounded.scenes(), plan.value());
+    Metered<List<Shot>> remembered = memory.remember(parsed.getRunId(), grounded.scenes(), plan.value(), budget);
+    remembered.calls().forEach(call -> CostEvents.send(out, parsed.getRunId(), Stage.PLAN, call));
+    List<Shot> shots = remembered.value();
     knowledge.storeShots(parsed.getRunId(), shots);
     out.send(Topics.SHOTS_PLANNED, parsed.getRunId(), ShotsPlanned.newBuilder()
         .setRunId(parsed.getRunId())

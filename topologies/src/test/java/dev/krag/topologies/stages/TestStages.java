@@ -20,6 +20,7 @@ import dev.krag.stages.plan.PlannerChain;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.LocalAssetStore;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The real local stages, storing under a test folder. */
 public final class TestStages {
@@ -37,7 +38,7 @@ public final class TestStages {
   public static Stages under(Path root, Illustrator illustrator) {
     LocalAssetStore store = new LocalAssetStore(root);
     return new Stages(ParserChain.local(new LocalStoryParser()), new InMemoryKnowledgeGraph(),
-        new VectorMemory(EMBEDDER, new InMemoryVectorStore()), PlannerChain.local(new ShotPlanner()),
+        new VectorMemory(List.of(EMBEDDER), new InMemoryVectorStore()), PlannerChain.local(new ShotPlanner()),
         new ShotGenerator(illustrator, Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()).withDialogue(MaryTtsVoice.character()), store),
         new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
   }
