@@ -176,6 +176,8 @@ public record KragConfig(
         : "neo4j vector index");
     m.put("parse with", chain(providers.parseModels()));
     m.put("plan with", chain(providers.planModels()));
+    m.put("draw with", chain(providers.media().imageModels()));
+    m.put("read with", chain(providers.media().voices()));
     m.put("embeddings", providers.embeddings());
     m.put("bucket", (storage.endpoint().isEmpty() ? "embedded" : storage.endpoint()) + " / " + storage.bucket());
     m.put("sinks", !sinks.enabled() ? "off"
@@ -314,7 +316,7 @@ public record KragConfig(
    *     prompts: by default the chain's cheaper models
    */
   public record ProviderSettings(List<String> parseModels, List<String> planModels, String embeddings, String openAiKey, URI openAiBaseUrl,
-      String anthropicKey, URI anthropicBaseUrl, Duration timeout, int attempts, int concurrency, int breakerFailures,
+      String anthropicKey, URI anthropicBaseUrl, MediaSettings media, Duration timeout, int attempts, int concurrency, int breakerFailures,
       Duration breakerCooldown) {
 
     public static final String OPENAI = "openai";
@@ -345,12 +347,13 @@ public record KragConfig(
       require(embeddings.equals(LOCAL) || embeddings.startsWith(OPENAI + ":"), "KRAG_EMBEDDINGS must be local or openai:<model>");
       require(openAi || embeddings.equals(LOCAL), "OPENAI_API_KEY (or OPENAI_API_KEY_FILE) is needed for " + embeddings);
       return new ProviderSettings(parseModels, planModels, embeddings, openAiKey, openAiBase, anthropicKey, anthropicBase,
+          MediaSettings.of(s, !openAiKey.isEmpty()),
           Duration.ofSeconds(s.integer("KRAG_LLM_TIMEOUT_SECONDS", 60)), s.integer("KRAG_LLM_ATTEMPTS", 3),
           s.integer("KRAG_LLM_CONCURRENCY", 4), s.integer("KRAG_LLM_BREAKER_FAILURES", 5),
           Duration.ofSeconds(s.integer("KRAG_LLM_BREAKER_COOLDOWN_SECONDS", 60)));
     }
 
-    private static List<String> chain(String entries) {
+    static List<String> chain(String entries) {
       return Stream.of(entries.split("\\s*,\\s*")).filter(m -> !m.isEmpty()).toList();
     }
 
@@ -370,7 +373,7 @@ public record KragConfig(
     }
 
     /** A key from {@code NAME}, or from the file {@code NAME_FILE} names; "" for none. */
-    private static String key(Settings s, String name) {
+    static String key(Settings s, String name) {
       String key = s.text(name, "");
       String file = s.text(name + "_FILE", "");
       if (key.isEmpty() && !file.isEmpty()) {
@@ -383,7 +386,7 @@ public record KragConfig(
       return key;
     }
 
-    private static URI baseUrl(String base) {
+    static URI baseUrl(String base) {
       return URI.create(base.endsWith("/") ? base : base + "/");
     }
 
@@ -399,10 +402,65 @@ public record KragConfig(
 
     @Override
     public String toString() {
-      return "ProviderSettings[parseModels=" + parseModels + ", planModels=" + planModels + ", embeddings=" + embeddings + ", openAiKey=****, openAiBaseUrl="
+      return "ProviderSettings[parseModels=" + parseModels + ", planModels=" + planModels + ", media=" + media + ", embeddings=" + embeddings + ", openAiKey=****, openAiBaseUrl="
           + openAiBaseUrl + ", anthropicKey=****, anthropicBaseUrl=" + anthropicBaseUrl + ", timeout=" + timeout + ", attempts="
           + attempts + ", concurrency=" + concurrency + ", breakerFailures=" + breakerFailures + ", breakerCooldown=" + breakerCooldown
           + "]";
+    }
+  }
+
+  /**
+   * Remote pictures and voices, each a fallback chain ending in the local illustrator and voices:
+   * {@code KRAG_IMAGE_MODELS} ({@code replicate:sdxl[:<version>]}, {@code openai:dall-e-3},
+   * {@code openai:gpt-image-1}) and {@code KRAG_VOICES} ({@code elevenlabs:<model>/<voice id>},
+   * {@code openai:<model>/<voice>}). By default the platform spec's chains over the keys given:
+   * Replicate's SDXL then DALL·E 3, ElevenLabs then OpenAI's tts-1; nothing without keys. Keys
+   * come from {@code REPLICATE_API_TOKEN} and {@code ELEVENLABS_API_KEY} (or their {@code _FILE}s)
+   * and OpenAI's key; a base URL setting points at another endpoint of each API.
+   */
+  public record MediaSettings(List<String> imageModels, List<String> voices, String replicateToken, URI replicateBaseUrl,
+      String elevenLabsKey, URI elevenLabsBaseUrl, double stability, double similarityBoost, double style) {
+
+    public static final String REPLICATE = "replicate";
+    public static final String ELEVENLABS = "elevenlabs";
+    /** ElevenLabs' premade voice "Rachel", a calm narrator. */
+    static final String DEFAULT_ELEVENLABS_VOICE = "eleven_multilingual_v2/21m00Tcm4TlvDq8ikWAM";
+
+    static MediaSettings of(Settings s, boolean openAi) {
+      String replicateToken = ProviderSettings.key(s, "REPLICATE_API_TOKEN");
+      String elevenLabsKey = ProviderSettings.key(s, "ELEVENLABS_API_KEY");
+      List<String> images = ProviderSettings.chain(s.text("KRAG_IMAGE_MODELS", String.join(",", Stream.of(
+          replicateToken.isEmpty() ? "" : REPLICATE + ":sdxl", openAi ? ProviderSettings.OPENAI + ":dall-e-3" : "")
+          .filter(m -> !m.isEmpty()).toList())));
+      List<String> voices = ProviderSettings.chain(s.text("KRAG_VOICES", String.join(",", Stream.of(
+          elevenLabsKey.isEmpty() ? "" : ELEVENLABS + ":" + DEFAULT_ELEVENLABS_VOICE, openAi ? ProviderSettings.OPENAI + ":tts-1/alloy" : "")
+          .filter(m -> !m.isEmpty()).toList())));
+      for (String image : images) {
+        String provider = image.contains(":") ? ProviderSettings.provider(image) : "";
+        require(image.startsWith(REPLICATE + ":sdxl") || image.equals(ProviderSettings.OPENAI + ":dall-e-3")
+            || image.equals(ProviderSettings.OPENAI + ":gpt-image-1"),
+            "KRAG_IMAGE_MODELS entries are replicate:sdxl[:<version>], openai:dall-e-3 or openai:gpt-image-1, not '" + image + "'");
+        require(!provider.equals(REPLICATE) || !replicateToken.isEmpty(), "REPLICATE_API_TOKEN is needed for " + image);
+        require(!provider.equals(ProviderSettings.OPENAI) || openAi, "OPENAI_API_KEY is needed for " + image);
+      }
+      for (String voice : voices) {
+        String provider = voice.contains(":") ? ProviderSettings.provider(voice) : "";
+        require((provider.equals(ELEVENLABS) || provider.equals(ProviderSettings.OPENAI)) && voice.indexOf('/') > provider.length() + 1
+            && !voice.endsWith("/"), "KRAG_VOICES entries are elevenlabs:<model>/<voice id> or openai:<model>/<voice>, not '" + voice + "'");
+        require(!provider.equals(ELEVENLABS) || !elevenLabsKey.isEmpty(), "ELEVENLABS_API_KEY is needed for " + voice);
+        require(!provider.equals(ProviderSettings.OPENAI) || openAi, "OPENAI_API_KEY is needed for " + voice);
+      }
+      return new MediaSettings(images, voices, replicateToken, ProviderSettings.baseUrl(s.text("REPLICATE_BASE_URL", "https://api.replicate.com/")),
+          elevenLabsKey, ProviderSettings.baseUrl(s.text("ELEVENLABS_BASE_URL", "https://api.elevenlabs.io/")),
+          s.decimal("KRAG_ELEVENLABS_STABILITY", 0.5), s.decimal("KRAG_ELEVENLABS_SIMILARITY_BOOST", 0.75),
+          s.decimal("KRAG_ELEVENLABS_STYLE", 0.0));
+    }
+
+    @Override
+    public String toString() {
+      return "MediaSettings[imageModels=" + imageModels + ", voices=" + voices + ", replicateToken=****, replicateBaseUrl="
+          + replicateBaseUrl + ", elevenLabsKey=****, elevenLabsBaseUrl=" + elevenLabsBaseUrl + ", stability=" + stability
+          + ", similarityBoost=" + similarityBoost + ", style=" + style + "]";
     }
   }
 

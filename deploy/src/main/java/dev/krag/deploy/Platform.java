@@ -9,16 +9,14 @@ import dev.krag.schemas.Topics;
 import dev.krag.stages.critique.Critic;
 import dev.krag.stages.critique.VideoProbe;
 import dev.krag.stages.edit.VideoEditor;
-import dev.krag.stages.generate.FreeTtsVoice;
-import dev.krag.stages.generate.MaryTtsVoice;
-import dev.krag.stages.generate.Narrator;
 import dev.krag.stages.generate.ShotGenerator;
-import dev.krag.stages.generate.SilhouetteIllustrator;
 import dev.krag.stages.knowledge.Neo4jVectorStore;
 import dev.krag.stages.knowledge.QdrantVectorStore;
 import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.knowledge.VectorStore;
+import dev.krag.stages.store.AssetCache;
 import dev.krag.stages.store.AssetStore;
+import dev.krag.stages.store.LocalAssetCache;
 import dev.krag.stages.store.S3AssetStore;
 import dev.krag.topologies.StreamsRunner;
 import dev.krag.topologies.StreamsSettings;
@@ -27,6 +25,7 @@ import dev.krag.topologies.stages.StageTopology;
 import dev.krag.topologies.stages.Stages;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -108,16 +107,11 @@ public final class Platform implements AutoCloseable {
   private Stages stages() {
     Providers providers = new Providers(config.providers());
     return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(providers.embedders(), vectorStore()),
-        providers.planner(), new ShotGenerator(new SilhouetteIllustrator(), narrator(), assets),
+        providers.planner(), new ShotGenerator(providers.pictures(), providers.narrator(config.dialogueVoice()), assets,
+            new LocalAssetCache(AssetCache.DEFAULT_TTL, Clock.systemUTC())),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
   }
 
-
-  /** MaryTTS, FreeTTS where it cannot speak; the characters in MaryTTS lowered, unless turned off. */
-  private Narrator narrator() {
-    Narrator narrator = Narrator.of(new MaryTtsVoice(), new FreeTtsVoice());
-    return config.dialogueVoice() ? narrator.withDialogue(MaryTtsVoice.character()) : narrator;
-  }
 
   private VectorStore vectorStore() {
     QdrantSettings qdrant = config.qdrant();

@@ -1,6 +1,21 @@
 package dev.krag.deploy;
 
+import dev.krag.deploy.KragConfig.MediaSettings;
 import dev.krag.deploy.KragConfig.ProviderSettings;
+import dev.krag.stages.generate.ElevenLabsVoice;
+import dev.krag.stages.generate.FreeTtsVoice;
+import dev.krag.stages.generate.GuardedImageModel;
+import dev.krag.stages.generate.GuardedVoice;
+import dev.krag.stages.generate.IllustratorChain;
+import dev.krag.stages.generate.ImageModel;
+import dev.krag.stages.generate.MaryTtsVoice;
+import dev.krag.stages.generate.Narrator;
+import dev.krag.stages.generate.OpenAiImages;
+import dev.krag.stages.generate.OpenAiVoice;
+import dev.krag.stages.generate.RemoteIllustrator;
+import dev.krag.stages.generate.ReplicateImages;
+import dev.krag.stages.generate.SilhouetteIllustrator;
+import dev.krag.stages.generate.Voice;
 import dev.krag.stages.knowledge.CachingEmbedder;
 import dev.krag.stages.knowledge.Embedder;
 import dev.krag.stages.knowledge.MiniLmEmbedder;
@@ -11,6 +26,7 @@ import dev.krag.stages.llm.CircuitBreaker;
 import dev.krag.stages.llm.GuardedChatModel;
 import dev.krag.stages.llm.HttpJson;
 import dev.krag.stages.llm.OpenAiChat;
+import dev.krag.stages.llm.ProviderGuard;
 import dev.krag.stages.llm.StructuredChat;
 import dev.krag.stages.parse.LlmStoryParser;
 import dev.krag.stages.parse.LocalStoryParser;
@@ -20,6 +36,7 @@ import dev.krag.stages.plan.PlannerChain;
 import dev.krag.stages.plan.ShotPlanner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +48,8 @@ public final class Providers {
 
   private final ProviderSettings settings;
   private final HttpJson http;
-  /** Per provider, shared by all its models: one breaker, one limit of calls at once. */
-  private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
-  private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+  /** Per provider, shared by all its models (language, pictures, voices): one breaker, one limit of calls at once. */
+  private final Map<String, ProviderGuard> guards = new ConcurrentHashMap<>();
 
   public Providers(ProviderSettings settings) {
     this.settings = settings;
@@ -69,8 +85,52 @@ public final class Providers {
       case ProviderSettings.OPENAI -> new OpenAiChat(settings.openAiBaseUrl(), settings.openAiKey(), model, http);
       default -> throw new IllegalArgumentException("no provider for " + entry); // KragConfig refuses such entries
     };
-    return new GuardedChatModel(chat,
-        breakers.computeIfAbsent(provider, p -> new CircuitBreaker(settings.breakerFailures(), settings.breakerCooldown(), Clock.systemUTC())),
-        permits.computeIfAbsent(provider, p -> new Semaphore(settings.concurrency())), settings.timeout());
+    return new GuardedChatModel(chat, guard(provider));
+  }
+
+  /** The configured image models, then the silhouette illustrator. */
+  public IllustratorChain pictures() {
+    MediaSettings media = settings.media();
+    List<RemoteIllustrator> painters = media.imageModels().stream().map(entry -> {
+      String model = ProviderSettings.model(entry);
+      ImageModel painter = switch (ProviderSettings.provider(entry)) {
+        case MediaSettings.REPLICATE -> new ReplicateImages(media.replicateBaseUrl(), media.replicateToken(),
+            model.contains(":") ? model.substring(model.indexOf(':') + 1) : ReplicateImages.SDXL_VERSION, http, ReplicateImages.POLL_INTERVAL);
+        case ProviderSettings.OPENAI -> new OpenAiImages(settings.openAiBaseUrl(), settings.openAiKey(), model, http);
+        default -> throw new IllegalArgumentException("no image provider for " + entry); // KragConfig refuses such entries
+      };
+      return new RemoteIllustrator(new GuardedImageModel(painter, guard(ProviderSettings.provider(entry))));
+    }).toList();
+    return new IllustratorChain(painters, new SilhouetteIllustrator());
+  }
+
+  /**
+   * The configured voices, then MaryTTS and FreeTTS where it cannot speak. The characters' words
+   * are read in MaryTTS lowered when asked for and no remote voice reads the rest: a character
+   * in a robot's voice beside a natural narrator is worse than one voice for all.
+   */
+  public Narrator narrator(boolean dialogueVoice) {
+    MediaSettings media = settings.media();
+    List<Voice> voices = new ArrayList<>();
+    for (String entry : media.voices()) {
+      String[] modelAndVoice = ProviderSettings.model(entry).split("/", 2);
+      Voice voice = switch (ProviderSettings.provider(entry)) {
+        case MediaSettings.ELEVENLABS -> new ElevenLabsVoice(media.elevenLabsBaseUrl(), media.elevenLabsKey(), modelAndVoice[1],
+            modelAndVoice[0], media.stability(), media.similarityBoost(), media.style(), http);
+        case ProviderSettings.OPENAI -> new OpenAiVoice(settings.openAiBaseUrl(), settings.openAiKey(), modelAndVoice[0], modelAndVoice[1], http);
+        default -> throw new IllegalArgumentException("no voice provider for " + entry); // KragConfig refuses such entries
+      };
+      voices.add(new GuardedVoice(voice, guard(ProviderSettings.provider(entry))));
+    }
+    voices.add(new MaryTtsVoice());
+    voices.add(new FreeTtsVoice());
+    Narrator narrator = new Narrator(voices, List.of());
+    return dialogueVoice && media.voices().isEmpty() ? narrator.withDialogue(MaryTtsVoice.character()) : narrator;
+  }
+
+  private ProviderGuard guard(String provider) {
+    return guards.computeIfAbsent(provider, p -> new ProviderGuard(p,
+        new CircuitBreaker(settings.breakerFailures(), settings.breakerCooldown(), Clock.systemUTC()),
+        new Semaphore(settings.concurrency()), settings.timeout()));
   }
 }

@@ -123,6 +123,30 @@ class KragConfigTest {
   }
 
   @Test
+  void picturesAndVoicesFollowTheSpecsChainsOverTheKeysGiven() {
+    KragConfig offline = KragConfig.from(Map.<String, String>of()::get);
+    KragConfig all = KragConfig.from(Map.of("REPLICATE_API_TOKEN", "r8_live", "ELEVENLABS_API_KEY", "xi-live", "OPENAI_API_KEY", "sk-live")::get);
+    KragConfig chosen = KragConfig.from(Map.of("OPENAI_API_KEY", "sk-live", "KRAG_IMAGE_MODELS", "openai:gpt-image-1",
+        "KRAG_VOICES", "openai:tts-1-hd/nova")::get);
+
+    assertThat(offline.providers().media().imageModels()).isEmpty();
+    assertThat(offline.providers().media().voices()).isEmpty();
+    assertThat(offline.describe()).containsEntry("draw with", "local").containsEntry("read with", "local");
+    assertThat(all.providers().media().imageModels()).containsExactly("replicate:sdxl", "openai:dall-e-3");
+    assertThat(all.providers().media().voices()).containsExactly("elevenlabs:eleven_multilingual_v2/21m00Tcm4TlvDq8ikWAM", "openai:tts-1/alloy");
+    assertThat(all.describe().toString() + all.providers()).doesNotContain("r8_live").doesNotContain("xi-live");
+    assertThat(chosen.providers().media().imageModels()).containsExactly("openai:gpt-image-1");
+    assertThat(chosen.providers().media().voices()).containsExactly("openai:tts-1-hd/nova");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_IMAGE_MODELS", "replicate:sdxl")::get)).hasMessageContaining("REPLICATE_API_TOKEN");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_VOICES", "elevenlabs:eleven_multilingual_v2/abc")::get))
+        .hasMessageContaining("ELEVENLABS_API_KEY");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("OPENAI_API_KEY", "k", "KRAG_VOICES", "openai:tts-1")::get))
+        .hasMessageContaining("openai:<model>/<voice>");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("OPENAI_API_KEY", "k", "KRAG_IMAGE_MODELS", "openai:dall-e-2")::get))
+        .hasMessageContaining("KRAG_IMAGE_MODELS entries");
+  }
+
+  @Test
   void aModelThatCannotBeReachedIsAConfigurationError() {
     assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_LLM_MODELS", "openai:gpt-4.1")::get)).hasMessageContaining("OPENAI_API_KEY");
     assertThatThrownBy(() -> KragConfig.from(Map.of("OPENAI_API_KEY", "k", "KRAG_LLM_MODELS", "gpt-4.1")::get))

@@ -6,6 +6,14 @@ import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.Shot;
 import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.generate.Illustrator;
+import dev.krag.stages.generate.IllustratorChain;
+import dev.krag.stages.generate.Narrator;
+import dev.krag.stages.generate.ShotGenerator;
+import dev.krag.stages.store.AssetCache;
+import dev.krag.stages.store.AssetStore;
+import dev.krag.stages.store.LocalAssetCache;
+import java.time.Clock;
 import java.util.List;
 
 /** Small hand-made records for stage tests. */
@@ -30,5 +38,10 @@ public final class Fixtures {
         .setRunId("run-test").setTitle("The Fox And The Cat").setIteration(0).setShotCount(shotCount)
         .setSceneCount(sceneCount).setShot(shot).setCharacters(List.of(FOX, CAT)).setLocation(FOREST)
         .setConfig(config).build();
+  }
+
+  /** A generator drawing with this illustrator alone, with an asset cache of its own. */
+  public static ShotGenerator generator(Illustrator illustrator, Narrator narrator, AssetStore store) {
+    return new ShotGenerator(IllustratorChain.local(illustrator), narrator, store, new LocalAssetCache(AssetCache.DEFAULT_TTL, Clock.systemUTC()));
   }
 }

@@ -93,6 +93,17 @@ public final class Narrator {
     return new Narrator(voices, List.of(dialogue));
   }
 
+  /** The most reading the text can cost, whichever of the voices reads it. */
+  public double mostUsd(String text) {
+    return quotedVoices.stream().mapToDouble(voice -> voice.priceUsd(text)).max().orElse(0);
+  }
+
+  /** What a stretch cost, as the voice that read it charges. */
+  public double priceUsd(Part part) {
+    return quotedVoices.stream().filter(voice -> voice.name().equals(part.voice())).findFirst()
+        .map(voice -> voice.priceUsd(part.text())).orElse(0.0);
+  }
+
   /** The voices in the order they are tried: part of every narration's asset hash. */
   public String name() {
     String told = names(voices);

@@ -7,9 +7,13 @@ import dev.krag.schemas.RenderManifest;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.StoryCharacter;
+import dev.krag.stages.cost.Budget;
+import dev.krag.stages.cost.BudgetExceeded;
+import dev.krag.stages.cost.Metered;
 import dev.krag.stages.cost.ProviderCall;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.schemas.AssetKeys;
+import dev.krag.stages.store.AssetCache;
 import dev.krag.stages.store.AssetStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -23,12 +27,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
  * Renders one shot: its frame and its narration, with a cue for each sentence. Each asset is stored under a hash of its inputs
- * and reused when it is already there, so a retried task or a refinement that leaves a shot as
- * it was costs nothing.
+ * and reused when it is already there, or copied from another run that made it from the same
+ * inputs within the asset cache's time, so a retried task, a refinement that leaves a shot as it
+ * was, or a story told again costs nothing.
  */
 public final class ShotGenerator {
 
@@ -43,41 +50,57 @@ public final class ShotGenerator {
   private static final ObjectMapper CUES = new ObjectMapper();
   private static final TypeReference<List<Narrator.Spoken>> SPOKEN = new TypeReference<>() {};
 
-  private final Illustrator illustrator;
+  private final IllustratorChain pictures;
   private final Narrator narrator;
   private final AssetStore store;
+  private final AssetCache cache;
 
-  public ShotGenerator(Illustrator illustrator, Narrator narrator, AssetStore store) {
-    this.illustrator = illustrator;
+  public ShotGenerator(IllustratorChain pictures, Narrator narrator, AssetStore store, AssetCache cache) {
+    this.pictures = pictures;
     this.narrator = narrator;
     this.store = store;
+    this.cache = cache;
   }
 
   /** The assets of a shot, and the provider calls it took. */
   public record Generated(ShotAssets assets, List<ProviderCall> calls) {}
 
+  /**
+   * @throws BudgetExceeded when a paid picture or reading would cross the task's share of the run's
+   *     budget; it carries the calls the shot paid for before
+   */
   public Generated generate(ShotTask task) throws IOException {
+    Budget budget = Budget.of(task.getBudgetUsd());
+    List<ProviderCall> calls = new ArrayList<>();
+    try {
+      return generate(task, budget, calls);
+    } catch (BudgetExceeded e) {
+      throw e.after(calls);
+    }
+  }
+
+  private Generated generate(ShotTask task, Budget budget, List<ProviderCall> calls) throws IOException {
     String runId = task.getRunId();
     String shotId = task.getShot().getShotId();
     String callKey = shotId + "#" + task.getIteration();
 
-    String imageHash = InputsHash.of(illustrator.name(), shotId, task.getShot().getCamera(), task.getShot().getNarration(),
+    String imageHash = InputsHash.of(pictures.name(), shotId, task.getShot().getCamera(), task.getShot().getNarration(),
         cast(task.getCharacters()), task.getLocation().getName(), task.getLocation().getDescription(),
         task.getConfig().getWidth(), task.getConfig().getHeight(), pictureHint(task));
     String imageKey = AssetKeys.image(runId, shotId, imageHash);
     String manifestKey = AssetKeys.manifest(runId, shotId, imageHash);
-    boolean imageCached = store.exists(imageKey) && store.exists(manifestKey);
-    long started = System.nanoTime();
     RenderManifest manifest;
-    if (imageCached) {
+    if (reused(imageHash, runId, run -> List.of(AssetKeys.image(run, shotId, imageHash), AssetKeys.manifest(run, shotId, imageHash)))) {
       manifest = AvroJson.read(Files.readAllBytes(store.localPath(manifestKey)), RenderManifest.class);
+      calls.add(ProviderCall.of(callKey, manifest.getIllustrator(), 1, "image", 0, 0, true));
     } else {
-      Illustration illustration = illustrator.draw(task);
-      store.write(imageKey, png(illustration.image()));
-      store.write(manifestKey, AvroJson.write(illustration.manifest()));
-      manifest = illustration.manifest();
+      Metered<Illustration> drawn = pictures.draw(task, callKey, budget);
+      calls.addAll(drawn.calls());
+      store.write(imageKey, png(drawn.value().image()));
+      store.write(manifestKey, AvroJson.write(drawn.value().manifest()));
+      cache.remember(imageHash, runId);
+      manifest = drawn.value().manifest();
     }
-    ProviderCall imageCall = ProviderCall.local(callKey, illustrator.name(), 1, "image", seconds(started), imageCached);
 
     int pace = pace(task);
     String narration = task.getShot().getNarration();
@@ -86,23 +109,24 @@ public final class ShotGenerator {
     String audioHash = InputsHash.of(narrator.name(), Narrator.SENTENCE_PAUSE_SECONDS, narration, pace, readingSeconds);
     String audioKey = AssetKeys.voiceover(runId, shotId, audioHash);
     String cuesKey = AssetKeys.cues(runId, shotId, audioHash);
-    boolean audioCached = store.exists(audioKey) && store.exists(cuesKey);
-    started = System.nanoTime();
     List<Narrator.Spoken> sentences;
-    if (audioCached) {
+    if (reused(audioHash, runId, run -> List.of(AssetKeys.voiceover(run, shotId, audioHash), AssetKeys.cues(run, shotId, audioHash)))) {
       sentences = CUES.readValue(Files.readAllBytes(store.localPath(cuesKey)), SPOKEN);
+      calls.addAll(voiceCalls(callKey, List.of(sentences), 0, true));
     } else {
-      Narrator.Narration spoken = narrateToPlan(narration, pace, readingSeconds);
+      long started = System.nanoTime();
+      List<Narrator.Narration> readings = narrateToPlan(narration, pace, readingSeconds, budget);
+      Narrator.Narration spoken = readings.getLast();
+      calls.addAll(voiceCalls(callKey, readings.stream().map(Narrator.Narration::sentences).toList(), seconds(started), false));
       store.write(audioKey, Wav.encode(spoken.speech()));
       store.write(cuesKey, CUES.writeValueAsBytes(spoken.sentences()));
+      cache.remember(audioHash, runId);
       sentences = spoken.sentences();
     }
     double audioSeconds;
     try (InputStream wav = Files.newInputStream(store.localPath(audioKey))) {
       audioSeconds = Wav.decode(wav).seconds();
     }
-    List<ProviderCall> calls = new ArrayList<>(List.of(imageCall));
-    calls.addAll(voiceCalls(callKey, sentences, seconds(started), audioCached));
 
     ShotAssets assets = ShotAssets.newBuilder()
         .setTask(task)
@@ -118,33 +142,72 @@ public final class ShotGenerator {
   }
 
   /**
-   * Narrates so the reading fills the shot's planned time: a voice's real pace depends on the
-   * text (punctuation, long words), so a first reading that misses the plan by more than
-   * {@link #PLAN_TOLERANCE} is read again at a corrected pace, within {@link #PACE_CORRECTION} of the
-   * asked one. The plan stays the truth the editor and the critic measure against.
+   * Whether the run holds the files made from inputs with this hash: its own, from an earlier try or
+   * iteration, or copies of another run's that the asset cache says made them.
+   *
+   * @param keysOf the files' keys in a given run
    */
-  private Narrator.Narration narrateToPlan(String narration, int pace, double plannedSeconds) {
-    Narrator.Narration spoken = narrator.narrate(narration, pace);
-    double target = plannedSeconds - ShotPlanner.LEAD_OUT_SECONDS;
-    double ratio = spoken.speech().seconds() / target;
-    if (target <= 0 || Math.abs(ratio - 1) <= PLAN_TOLERANCE) {
-      return spoken;
+  private boolean reused(String hash, String runId, Function<String, List<String>> keysOf) throws IOException {
+    List<String> own = keysOf.apply(runId);
+    if (allExist(own)) {
+      return true;
     }
-    double corrected = Math.clamp(pace * ratio, pace * (1 - PACE_CORRECTION), pace * (1 + PACE_CORRECTION));
-    return narrator.narrate(narration, (int) Math.round(corrected));
+    Optional<List<String>> theirs = cache.runHolding(hash).filter(other -> !other.equals(runId)).map(keysOf).filter(this::allExist);
+    if (theirs.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < own.size(); i++) {
+      store.copy(theirs.get().get(i), own.get(i));
+    }
+    return true;
+  }
+
+  private boolean allExist(List<String> keys) {
+    return keys.stream().allMatch(store::exists);
   }
 
   /**
-   * One call per voice that read a stretch of narration, counted in the characters it read. The compute time
-   * is shared out by those characters: the voices run one after the other, untimed apart.
+   * Narrates so the reading fills the shot's planned time: a voice's real pace depends on the
+   * text (punctuation, long words), so a first reading that misses the plan by more than
+   * {@link #PLAN_TOLERANCE} is read again at a corrected pace, within {@link #PACE_CORRECTION} of the
+   * asked one. The plan stays the truth the editor and the critic measure against. Every reading
+   * is paid for, so both are given back; the last is the one kept.
    */
-  private static List<ProviderCall> voiceCalls(String callKey, List<Narrator.Spoken> sentences, double seconds, boolean cached) {
+  private List<Narrator.Narration> narrateToPlan(String narration, int pace, double plannedSeconds, Budget budget) {
+    Narrator.Narration spoken = narrate(narration, pace, budget);
+    double target = plannedSeconds - ShotPlanner.LEAD_OUT_SECONDS;
+    double ratio = spoken.speech().seconds() / target;
+    if (target <= 0 || Math.abs(ratio - 1) <= PLAN_TOLERANCE) {
+      return List.of(spoken);
+    }
+    double corrected = Math.clamp(pace * ratio, pace * (1 - PACE_CORRECTION), pace * (1 + PACE_CORRECTION));
+    return List.of(spoken, narrate(narration, (int) Math.round(corrected), budget));
+  }
+
+  /** One reading, checked against the budget at the dearest voice's price and charged at what the voices that read it charge. */
+  private Narrator.Narration narrate(String narration, int pace, Budget budget) {
+    budget.check(narrator.name(), narrator.mostUsd(narration));
+    Narrator.Narration spoken = narrator.narrate(narration, pace);
+    budget.charge(spoken.sentences().stream().flatMap(s -> s.parts().stream()).mapToDouble(narrator::priceUsd).sum());
+    return spoken;
+  }
+
+  /**
+   * One call per voice that read a stretch of narration, counted in the characters it read over
+   * every reading and priced by the voice. The compute time is shared out by those characters: the
+   * voices run one after the other, untimed apart.
+   */
+  private List<ProviderCall> voiceCalls(String callKey, List<List<Narrator.Spoken>> readings, double seconds, boolean cached) {
     Map<String, Integer> characters = new LinkedHashMap<>();
-    sentences.stream().flatMap(s -> s.parts().stream()).filter(p -> !Narrator.NO_VOICE.equals(p.voice()))
-        .forEach(p -> characters.merge(p.voice(), p.text().length(), Integer::sum));
+    Map<String, Double> usd = new LinkedHashMap<>();
+    readings.stream().flatMap(List::stream).flatMap(s -> s.parts().stream()).filter(p -> !Narrator.NO_VOICE.equals(p.voice()))
+        .forEach(p -> {
+          characters.merge(p.voice(), p.text().length(), Integer::sum);
+          usd.merge(p.voice(), cached ? 0.0 : narrator.priceUsd(p), Double::sum);
+        });
     double total = characters.values().stream().mapToInt(Integer::intValue).sum();
     return characters.entrySet().stream()
-        .map(e -> ProviderCall.local(callKey, e.getKey(), e.getValue(), "character", seconds * e.getValue() / total, cached))
+        .map(e -> ProviderCall.of(callKey, e.getKey(), e.getValue(), "character", usd.get(e.getKey()), seconds * e.getValue() / total, cached))
         .toList();
   }
 

@@ -129,7 +129,6 @@ public final class VectorMemory {
   private static final class Meter {
 
     private final Embedder embedder;
-    private final String provider;
     private final String model;
     private final Budget budget;
     private long tokens;
@@ -139,8 +138,7 @@ public final class VectorMemory {
     Meter(Embedder embedder, Budget budget) {
       this.embedder = embedder;
       int colon = embedder.name().indexOf(':');
-      this.provider = colon < 0 ? embedder.name() : embedder.name().substring(0, colon);
-      this.model = colon < 0 ? "local" : embedder.name().substring(colon + 1);
+      this.model = colon < 0 ? "" : embedder.name().substring(colon + 1);
       this.budget = budget;
     }
 
@@ -155,11 +153,11 @@ public final class VectorMemory {
       return embedding.vector();
     }
 
+    /** The local model counts the texts it embedded; a remote one is billed by the token. */
     ProviderCall call() {
-      double seconds = nanos / 1e9;
-      return model.equals("local")
-          ? ProviderCall.local(CALL_KEY, provider, texts, "text", seconds, false)
-          : new ProviderCall(CALL_KEY, provider, model, tokens, "token", Prices.usd(model, tokens, 0), seconds, tokens == 0);
+      boolean remote = !model.isEmpty();
+      return ProviderCall.of(CALL_KEY, embedder.name(), remote ? tokens : texts, remote ? "token" : "text",
+          Prices.usd(model, tokens, 0), nanos / 1e9, remote && tokens == 0);
     }
   }
 }

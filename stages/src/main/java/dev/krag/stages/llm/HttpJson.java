@@ -7,18 +7,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * JSON over HTTPS to a provider, with the platform's retry policy: a per-call timeout, and on a
- * rate limit, a timeout or a server error another try after an exponential backoff with jitter,
- * or after the provider's {@code Retry-After} when it sends one. Other refusals fail at once with
- * the provider's own message. Headers (which carry keys) are never logged.
+ * HTTPS to a provider, JSON in and JSON or bytes (a picture, audio) out, with the platform's retry
+ * policy: a per-call timeout, and on a rate limit, a timeout or a server error another try after an
+ * exponential backoff with jitter, or after the provider's {@code Retry-After} when it sends one.
+ * Other refusals fail at once with the provider's own message. Headers (which carry keys) are
+ * never logged.
  */
 public final class HttpJson {
 
@@ -40,6 +44,11 @@ public final class HttpJson {
     void sleep(Duration duration) throws InterruptedException;
   }
 
+  /** Turns a successful answer's body into the result; a body it cannot read counts as a failed try. */
+  private interface BodyReader<T> {
+    T read(byte[] body) throws IOException;
+  }
+
   private final HttpClient client;
   private final Policy policy;
   private final Sleeper sleeper;
@@ -56,26 +65,52 @@ public final class HttpJson {
     this.jitter = jitter;
   }
 
+  public Policy policy() {
+    return policy;
+  }
+
   public JsonNode post(URI uri, Map<String, String> headers, Object body) {
-    String json;
+    return call(uri, headers, Optional.of(json(body)), JSON::readTree);
+  }
+
+  /** A JSON request whose answer is not JSON: a picture, or audio. */
+  public byte[] postForBytes(URI uri, Map<String, String> headers, Object body) {
+    return call(uri, headers, Optional.of(json(body)), bytes -> bytes);
+  }
+
+  public JsonNode get(URI uri, Map<String, String> headers) {
+    return call(uri, headers, Optional.empty(), JSON::readTree);
+  }
+
+  public byte[] getBytes(URI uri, Map<String, String> headers) {
+    return call(uri, headers, Optional.empty(), bytes -> bytes);
+  }
+
+  private static String json(Object body) {
     try {
-      json = JSON.writeValueAsString(body);
+      return JSON.writeValueAsString(body);
     } catch (IOException e) {
       throw new IllegalArgumentException("request body is not JSON-serialisable", e);
     }
+  }
+
+  /** A POST of {@code json} when there is one, else a GET, tried as the policy says. */
+  private <T> T call(URI uri, Map<String, String> headers, Optional<String> json, BodyReader<T> reader) {
     for (int attempt = 1; ; attempt++) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(policy.timeout())
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(policy.timeout());
+      json.ifPresentOrElse(
+          body -> request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)),
+          request::GET);
       headers.forEach(request::header);
       Optional<Duration> retryAfter = Optional.empty();
       ProviderException failure;
       try {
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() / 100 == 2) {
-          return JSON.readTree(response.body());
+          return reader.read(response.body());
         }
         failure = new ProviderException(response.statusCode(), uri.getHost() + " answered " + response.statusCode() + ": "
-            + errorMessage(response.body()));
+            + errorMessage(new String(response.body(), StandardCharsets.UTF_8)));
         retryAfter = response.headers().firstValue("Retry-After").flatMap(this::seconds);
       } catch (IOException e) {
         failure = new ProviderException(0, uri.getHost() + " unreachable: " + e, e);
@@ -112,14 +147,36 @@ public final class HttpJson {
     }
   }
 
+  /**
+   * The provider's own words from an error body: {@code {"error": "..."}} or {@code {"error":
+   * {"message"}}} (OpenAI, Anthropic), {@code {"detail": {"status", "message"}}} (ElevenLabs),
+   * {@code {"detail": "..."}} (Replicate's problem details), or {@code {"detail": [{"loc", "msg"}]}}
+   * (a FastAPI validation error, as ElevenLabs answers a malformed request).
+   */
   private static String errorMessage(String body) {
     try {
-      JsonNode error = JSON.readTree(body).path("error");
-      String message = error.isTextual() ? error.asText() : error.path("message").asText("");
+      JsonNode answer = JSON.readTree(body);
+      String message = words(answer.path("error"));
+      if (message.isEmpty()) {
+        message = words(answer.path("detail"));
+      }
       return message.isEmpty() ? abbreviate(body) : message;
     } catch (IOException e) {
       return abbreviate(body);
     }
+  }
+
+  private static String words(JsonNode error) {
+    if (error.isTextual()) {
+      return error.asText();
+    }
+    if (error.isArray()) {
+      return StreamSupport.stream(error.spliterator(), false)
+          .map(e -> StreamSupport.stream(e.path("loc").spliterator(), false).map(JsonNode::asText).collect(Collectors.joining("."))
+              + ": " + e.path("msg").asText())
+          .collect(Collectors.joining("; "));
+    }
+    return error.path("message").asText("");
   }
 
   private static String abbreviate(String body) {

@@ -38,7 +38,7 @@ class VideoEditorTest {
   @BeforeEach
   void renderTwoShots() throws Exception {
     store = new LocalAssetStore(root);
-    ShotGenerator generator = new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), store);
+    ShotGenerator generator = Fixtures.generator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), store);
     shots = List.of(
         generator.generate(Fixtures.task("scene-001-shot-01", "scene-001", 0, "It happened that the cat met the fox in a forest.", 2, 2)).assets(),
         generator.generate(Fixtures.task("scene-002-shot-01", "scene-002", 1, "Just then came a hunter with four dogs.", 2, 2)).assets());

@@ -1,15 +1,26 @@
 package dev.krag.stages.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.krag.schemas.Cue;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.ShotTask;
 import dev.krag.stages.Fixtures;
+import dev.krag.stages.cost.BudgetExceeded;
+import dev.krag.stages.cost.Prices;
 import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.llm.HttpJson;
+import dev.krag.stages.llm.ProviderDouble;
+import dev.krag.stages.store.AssetCache;
+import dev.krag.stages.store.LocalAssetCache;
 import dev.krag.stages.store.LocalAssetStore;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +30,7 @@ class ShotGeneratorTest {
 
   @Test
   void aRetriedTaskReusesItsAssetsAtNoCost() throws Exception {
-    ShotGenerator generator = new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), new LocalAssetStore(root));
+    ShotGenerator generator = Fixtures.generator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), new LocalAssetStore(root));
     ShotTask task = Fixtures.task("scene-001-shot-01", "scene-001", 0, "The fox looked at the cat from head to foot.", 1, 1);
 
     ShotGenerator.Generated first = generator.generate(task);
@@ -38,7 +49,7 @@ class ShotGeneratorTest {
 
   @Test
   void everySentenceHasACueInsideTheAudio() throws Exception {
-    ShotGenerator generator = new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), new LocalAssetStore(root));
+    ShotGenerator generator = Fixtures.generator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), new LocalAssetStore(root));
     ShotTask task = Fixtures.task("scene-001-shot-01", "scene-001", 0,
         "The fox looked at the cat from head to foot. He did not know whether to answer. At last he spoke.", 1, 1);
 
@@ -65,8 +76,8 @@ class ShotGeneratorTest {
       @Override public Speech speak(String text, int wordsPerMinute) { return kevin.speak(text, wordsPerMinute); }
     };
 
-    ShotAssets first = new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), store).generate(task).assets();
-    ShotGenerator.Generated other = new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(renamed), store).generate(task);
+    ShotAssets first = Fixtures.generator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), store).generate(task).assets();
+    ShotGenerator.Generated other = Fixtures.generator(new SilhouetteIllustrator(), Narrator.of(renamed), store).generate(task);
 
     assertThat(other.assets().getAudioPath()).isNotEqualTo(first.getAudioPath());
     assertThat(other.calls()).filteredOn(c -> c.provider().equals("another")).singleElement()
@@ -75,7 +86,7 @@ class ShotGeneratorTest {
 
   @Test
   void aSlowerHintRendersTheNarrationAgainAndLonger() throws Exception {
-    ShotGenerator generator = new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), new LocalAssetStore(root));
+    ShotGenerator generator = Fixtures.generator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), new LocalAssetStore(root));
     ShotTask task = Fixtures.task("scene-001-shot-01", "scene-001", 0, "The fox looked at the cat from head to foot.", 1, 1);
     ShotTask slower = ShotTask.newBuilder(task).setIteration(1).setRefinementHint(ShotGenerator.SLOWER).build();
 
@@ -89,7 +100,7 @@ class ShotGeneratorTest {
 
   @Test
   void aShotSentBackForItsPictureIsDrawnAgainAndKeepsItsNarration() throws Exception {
-    ShotGenerator generator = new ShotGenerator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), new LocalAssetStore(root));
+    ShotGenerator generator = Fixtures.generator(new SilhouetteIllustrator(), Narrator.of(new FreeTtsVoice()), new LocalAssetStore(root));
     ShotTask task = Fixtures.task("scene-001-shot-01", "scene-001", 0, "The fox looked at the cat from head to foot.", 1, 1);
     ShotTask redraw = ShotTask.newBuilder(task).setIteration(1).setRefinementHint("drawn more than one way: char-fox").build();
 
@@ -99,5 +110,78 @@ class ShotGeneratorTest {
     assertThat(refined.assets().getImagePath()).isNotEqualTo(first.assets().getImagePath());
     assertThat(refined.assets().getAudioPath()).isEqualTo(first.assets().getAudioPath());
     assertThat(refined.calls()).filteredOn(c -> !c.unit().equals("image")).allSatisfy(c -> assertThat(c.cacheHit()).isTrue());
+  }
+
+  /** Paid pictures and voices from a local server speaking OpenAI's wire format, then the local ones. */
+  private ShotGenerator paid(FakeOpenAiMedia openAi, AssetCache cache) {
+    HttpJson http = new HttpJson(new HttpJson.Policy(Duration.ofSeconds(10), 1, Duration.ofMillis(1), Duration.ofMillis(5)));
+    IllustratorChain pictures = new IllustratorChain(
+        List.of(new RemoteIllustrator(new OpenAiImages(openAi.baseUrl(), FakeOpenAiMedia.KEY, OpenAiImages.GPT_IMAGE_1, http))),
+        new SilhouetteIllustrator());
+    Narrator narrator = new Narrator(List.of(new OpenAiVoice(openAi.baseUrl(), FakeOpenAiMedia.KEY, OpenAiVoice.TTS_1, OpenAiVoice.ALLOY, http),
+        new FreeTtsVoice()), List.of());
+    return new ShotGenerator(pictures, narrator, new LocalAssetStore(root), cache);
+  }
+
+  private static final String LINE = "The fox looked at the cat from head to foot.";
+
+  @Test
+  void paidPicturesAndReadingsAreBilledAtTheirPricesAndSignedByTheirMakers() throws Exception {
+    try (FakeOpenAiMedia openAi = new FakeOpenAiMedia()) {
+      ShotTask task = Fixtures.task("scene-001-shot-01", "scene-001", 0, LINE, 1, 1);
+
+      ShotGenerator.Generated generated = paid(openAi, new LocalAssetCache(AssetCache.DEFAULT_TTL, Clock.systemUTC())).generate(task);
+
+      assertThat(generated.assets().getManifest().getIllustrator()).isEqualTo("openai:gpt-image-1");
+      assertThat(generated.calls()).filteredOn(c -> c.unit().equals("image")).singleElement().satisfies(call -> {
+        assertThat(call.provider()).isEqualTo("openai");
+        assertThat(call.usd()).isEqualTo(Prices.image("gpt-image-1", 1536, 1024)).isPositive();
+      });
+      double characters = generated.calls().stream().filter(c -> c.unit().equals("character")).mapToDouble(ProviderCall::units).sum();
+      assertThat(generated.calls()).filteredOn(c -> c.unit().equals("character")).allSatisfy(call -> {
+        assertThat(call.model()).isEqualTo("tts-1/alloy");
+        assertThat(call.usd()).isCloseTo(call.units() / 1000 * Prices.speechPer1k("tts-1"), within(1e-12));
+      });
+      assertThat(characters).as("every reading is paid for").isGreaterThanOrEqualTo(LINE.length());
+    }
+  }
+
+  @Test
+  void aFailingPainterFallsBackToTheIllustratorAndAnotherRunOfTheSameShotPaysNothing() throws Exception {
+    try (FakeOpenAiMedia openAi = new FakeOpenAiMedia()) {
+      openAi.then(FakeOpenAiMedia.error(400, "Your request was rejected by the safety system.", "invalid_request_error", null,
+          "moderation_blocked", Map.of()));
+      AssetCache cache = new LocalAssetCache(AssetCache.DEFAULT_TTL, Clock.systemUTC());
+      ShotTask task = Fixtures.task("scene-001-shot-01", "scene-001", 0, LINE, 1, 1);
+
+      ShotGenerator.Generated first = paid(openAi, cache).generate(task);
+      int asked = openAi.received.size();
+      ShotTask elsewhere = ShotTask.newBuilder(task).setRunId("run-other").build();
+      ShotGenerator.Generated second = paid(openAi, cache).generate(elsewhere);
+
+      assertThat(first.assets().getManifest().getIllustrator()).isEqualTo(new SilhouetteIllustrator().name());
+      assertThat(openAi.received).as("the other run asked nobody").hasSize(asked);
+      assertThat(second.calls()).allSatisfy(call -> {
+        assertThat(call.cacheHit()).isTrue();
+        assertThat(call.usd()).isZero();
+      });
+      assertThat(second.calls()).extracting(ProviderCall::provider).contains(new SilhouetteIllustrator().name(), "openai");
+      assertThat(root.resolve(second.assets().getImagePath())).as("a copy in the other run's folder").isRegularFile()
+          .hasSameBinaryContentAs(root.resolve(first.assets().getImagePath()));
+      assertThat(second.assets().getImagePath()).contains("run-other");
+    }
+  }
+
+  @Test
+  void aShotWhoseShareOfTheBudgetCannotPayForItsReadingStopsWithThePictureOnTheBill() throws Exception {
+    try (FakeOpenAiMedia openAi = new FakeOpenAiMedia()) {
+      // The picture costs $0.063; the reading of 44 characters at $0.015 per 1,000 another $0.00066.
+      ShotTask task = ShotTask.newBuilder(Fixtures.task("scene-001-shot-01", "scene-001", 0, LINE, 1, 1)).setBudgetUsd(0.0633).build();
+
+      assertThatThrownBy(() -> paid(openAi, new LocalAssetCache(AssetCache.DEFAULT_TTL, Clock.systemUTC())).generate(task))
+          .isInstanceOfSatisfying(BudgetExceeded.class, e -> assertThat(e.spent()).singleElement()
+              .satisfies(call -> assertThat(call.unit()).isEqualTo("image")));
+      assertThat(openAi.received).extracting(ProviderDouble.Request::path).containsExactly("/v1/images/generations");
+    }
   }
 }

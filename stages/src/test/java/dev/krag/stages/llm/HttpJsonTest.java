@@ -3,10 +3,17 @@ package dev.krag.stages.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
+import dev.krag.stages.llm.ProviderDouble.Reply;
+import dev.krag.stages.llm.ProviderDouble.Request;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +81,78 @@ class HttpJsonTest {
     HttpJson maxJitter = new HttpJson(POLICY, d -> {}, () -> 1.0);
 
     assertThat(maxJitter.backoff(10)).isEqualTo(Duration.ofSeconds(8));
+  }
+
+  @Test
+  void everyKindOfCallIsRetriedTheSameWay() throws Exception {
+    byte[] audio = {1, 2, 3, -128, 127};
+    try (MediaProvider media = new MediaProvider(audio)) {
+      URI uri = media.server.root().resolve("media");
+      media.server.then(new Reply(503, Map.of(), "{\"error\":\"busy\"}"));
+      assertThat(http.postForBytes(uri, Map.of("X-Key", "k"), Map.of("text", "a"))).containsExactly(audio);
+      media.server.then(new Reply(429, Map.of("Retry-After", "1"), "{\"error\":\"slow down\"}"));
+      assertThat(http.getBytes(uri, Map.of())).containsExactly(audio);
+      media.server.then(new Reply(500, Map.of(), "{\"error\":\"oops\"}"));
+      assertThat(http.get(uri.resolve("media.json"), Map.of()).path("ok").asBoolean()).isTrue();
+
+      assertThat(waits).containsExactly(Duration.ofMillis(750), Duration.ofSeconds(1), Duration.ofMillis(750));
+      assertThat(media.received).extracting(Request::method).containsExactly("POST", "POST", "GET", "GET", "GET", "GET");
+      assertThat(media.received.get(1).header("Content-Type")).isEqualTo("application/json");
+      assertThat(media.received.get(1).header("X-Key")).isEqualTo("k");
+      assertThat(media.received.get(1).body().path("text").asText()).isEqualTo("a");
+      assertThat(media.received.get(3).header("Content-Type")).as("a GET has no body to type").isEmpty();
+    }
+  }
+
+  @Test
+  void theProvidersOwnWordsAreFoundInEachErrorShape() throws Exception {
+    Map<String, String> shapes = Map.of(
+        "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}", "Incorrect API key provided",
+        "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"model: x\"}}", "model: x",
+        "{\"detail\":{\"status\":\"invalid_api_key\",\"message\":\"Invalid API key\"}}", "Invalid API key",
+        "{\"title\":\"Unauthenticated\",\"detail\":\"You did not pass a valid authentication token\",\"status\":401}",
+        "You did not pass a valid authentication token",
+        "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"text\"],\"msg\":\"Field required\"},"
+            + "{\"type\":\"string_type\",\"loc\":[\"body\",\"model_id\"],\"msg\":\"Input should be a valid string\"}]}",
+        "body.text: Field required; body.model_id: Input should be a valid string",
+        "<html>Bad Request</html>", "<html>Bad Request</html>");
+    try (MediaProvider media = new MediaProvider(new byte[0])) {
+      shapes.forEach((body, words) -> {
+        media.server.then(new Reply(400, Map.of(), body));
+        assertThatThrownBy(() -> http.getBytes(media.server.root().resolve("media"), Map.of()))
+            .isInstanceOf(ProviderException.class).hasMessageEndingWith("answered 400: " + words);
+      });
+    }
+  }
+
+  /** A provider of raw bytes at /media and of {"ok": true} at /media.json, with the script before either. */
+  private static final class MediaProvider implements AutoCloseable {
+
+    final List<Request> received = new CopyOnWriteArrayList<>();
+    final ProviderDouble server;
+    private final byte[] bytes;
+
+    MediaProvider(byte[] bytes) throws IOException {
+      this.bytes = bytes;
+      this.server = new ProviderDouble(Map.of("/media", this::answer));
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+      Request request = Request.read(exchange);
+      received.add(request);
+      Optional<Reply> scripted = server.scripted();
+      if (scripted.isPresent()) {
+        ProviderDouble.send(exchange, scripted.get());
+      } else if (request.path().endsWith(".json")) {
+        ProviderDouble.send(exchange, new Reply(200, Map.of(), "{\"ok\":true}"));
+      } else {
+        ProviderDouble.send(exchange, 200, "application/octet-stream", bytes);
+      }
+    }
+
+    @Override
+    public void close() {
+      server.close();
+    }
   }
 }

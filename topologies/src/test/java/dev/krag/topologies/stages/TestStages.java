@@ -1,5 +1,6 @@
 package dev.krag.topologies.stages;
 
+import dev.krag.stages.Fixtures;
 import dev.krag.stages.critique.Critic;
 import dev.krag.stages.critique.CriticSettings;
 import dev.krag.stages.critique.VideoProbe;
@@ -8,7 +9,6 @@ import dev.krag.stages.generate.FreeTtsVoice;
 import dev.krag.stages.generate.Illustrator;
 import dev.krag.stages.generate.MaryTtsVoice;
 import dev.krag.stages.generate.Narrator;
-import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
 import dev.krag.stages.knowledge.InMemoryKnowledgeGraph;
 import dev.krag.stages.knowledge.InMemoryVectorStore;
@@ -39,7 +39,7 @@ public final class TestStages {
     LocalAssetStore store = new LocalAssetStore(root);
     return new Stages(ParserChain.local(new LocalStoryParser()), new InMemoryKnowledgeGraph(),
         new VectorMemory(List.of(EMBEDDER), new InMemoryVectorStore()), PlannerChain.local(new ShotPlanner()),
-        new ShotGenerator(illustrator, Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()).withDialogue(MaryTtsVoice.character()), store),
+        Fixtures.generator(illustrator, Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()).withDialogue(MaryTtsVoice.character()), store),
         new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
   }
 }
