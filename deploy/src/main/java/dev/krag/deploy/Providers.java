@@ -4,8 +4,6 @@ import dev.krag.deploy.KragConfig.MediaSettings;
 import dev.krag.deploy.KragConfig.ProviderSettings;
 import dev.krag.stages.generate.ElevenLabsVoice;
 import dev.krag.stages.generate.FreeTtsVoice;
-import dev.krag.stages.generate.GuardedImageModel;
-import dev.krag.stages.generate.GuardedVoice;
 import dev.krag.stages.generate.IllustratorChain;
 import dev.krag.stages.generate.ImageModel;
 import dev.krag.stages.generate.MaryTtsVoice;
@@ -23,7 +21,6 @@ import dev.krag.stages.knowledge.OpenAiEmbedder;
 import dev.krag.stages.llm.AnthropicChat;
 import dev.krag.stages.llm.ChatModel;
 import dev.krag.stages.llm.CircuitBreaker;
-import dev.krag.stages.llm.GuardedChatModel;
 import dev.krag.stages.llm.HttpJson;
 import dev.krag.stages.llm.OpenAiChat;
 import dev.krag.stages.llm.ProviderGuard;
@@ -49,7 +46,7 @@ public final class Providers {
   private final ProviderSettings settings;
   private final HttpJson http;
   /** Per provider, shared by all its models (language, pictures, voices): one breaker, one limit of calls at once. */
-  private final Map<String, ProviderGuard> guards = new ConcurrentHashMap<>();
+  private final Map<String, HttpJson> clients = new ConcurrentHashMap<>();
 
   public Providers(ProviderSettings settings) {
     this.settings = settings;
@@ -68,7 +65,8 @@ public final class Providers {
   public List<Embedder> embedders() {
     Stream<Embedder> models = settings.embeddings().equals(ProviderSettings.LOCAL)
         ? Stream.of(new MiniLmEmbedder())
-        : Stream.of(new OpenAiEmbedder(settings.openAiBaseUrl(), settings.openAiKey(), ProviderSettings.model(settings.embeddings()), http),
+        : Stream.of(new OpenAiEmbedder(settings.openAiBaseUrl(), settings.openAiKey(), ProviderSettings.model(settings.embeddings()),
+            http(ProviderSettings.OPENAI)),
             new MiniLmEmbedder());
     return models.<Embedder>map(model -> new CachingEmbedder(model, CachingEmbedder.DEFAULT_TTL, Clock.systemUTC())).toList();
   }
@@ -80,26 +78,27 @@ public final class Providers {
   private ChatModel chat(String entry) {
     String provider = ProviderSettings.provider(entry);
     String model = ProviderSettings.model(entry);
-    ChatModel chat = switch (provider) {
-      case ProviderSettings.ANTHROPIC -> new AnthropicChat(settings.anthropicBaseUrl(), settings.anthropicKey(), model, http);
-      case ProviderSettings.OPENAI -> new OpenAiChat(settings.openAiBaseUrl(), settings.openAiKey(), model, http);
+    return switch (provider) {
+      case ProviderSettings.ANTHROPIC -> new AnthropicChat(settings.anthropicBaseUrl(), settings.anthropicKey(), model, http(provider));
+      case ProviderSettings.OPENAI -> new OpenAiChat(settings.openAiBaseUrl(), settings.openAiKey(), model, http(provider));
       default -> throw new IllegalArgumentException("no provider for " + entry); // KragConfig refuses such entries
     };
-    return new GuardedChatModel(chat, guard(provider));
   }
 
   /** The configured image models, then the silhouette illustrator. */
   public IllustratorChain pictures() {
     MediaSettings media = settings.media();
     List<RemoteIllustrator> painters = media.imageModels().stream().map(entry -> {
+      String provider = ProviderSettings.provider(entry);
       String model = ProviderSettings.model(entry);
-      ImageModel painter = switch (ProviderSettings.provider(entry)) {
+      ImageModel painter = switch (provider) {
         case MediaSettings.REPLICATE -> new ReplicateImages(media.replicateBaseUrl(), media.replicateToken(),
-            model.contains(":") ? model.substring(model.indexOf(':') + 1) : ReplicateImages.SDXL_VERSION, http, ReplicateImages.POLL_INTERVAL);
-        case ProviderSettings.OPENAI -> new OpenAiImages(settings.openAiBaseUrl(), settings.openAiKey(), model, http);
+            model.contains(":") ? model.substring(model.indexOf(':') + 1) : ReplicateImages.SDXL_VERSION, http(provider),
+            ReplicateImages.POLL_INTERVAL);
+        case ProviderSettings.OPENAI -> new OpenAiImages(settings.openAiBaseUrl(), settings.openAiKey(), model, http(provider));
         default -> throw new IllegalArgumentException("no image provider for " + entry); // KragConfig refuses such entries
       };
-      return new RemoteIllustrator(new GuardedImageModel(painter, guard(ProviderSettings.provider(entry))));
+      return new RemoteIllustrator(painter);
     }).toList();
     return new IllustratorChain(painters, new SilhouetteIllustrator());
   }
@@ -113,14 +112,15 @@ public final class Providers {
     MediaSettings media = settings.media();
     List<Voice> voices = new ArrayList<>();
     for (String entry : media.voices()) {
+      String provider = ProviderSettings.provider(entry);
       String[] modelAndVoice = ProviderSettings.model(entry).split("/", 2);
-      Voice voice = switch (ProviderSettings.provider(entry)) {
+      voices.add(switch (provider) {
         case MediaSettings.ELEVENLABS -> new ElevenLabsVoice(media.elevenLabsBaseUrl(), media.elevenLabsKey(), modelAndVoice[1],
-            modelAndVoice[0], media.stability(), media.similarityBoost(), media.style(), http);
-        case ProviderSettings.OPENAI -> new OpenAiVoice(settings.openAiBaseUrl(), settings.openAiKey(), modelAndVoice[0], modelAndVoice[1], http);
+            modelAndVoice[0], media.stability(), media.similarityBoost(), media.style(), http(provider));
+        case ProviderSettings.OPENAI -> new OpenAiVoice(settings.openAiBaseUrl(), settings.openAiKey(), modelAndVoice[0], modelAndVoice[1],
+            http(provider));
         default -> throw new IllegalArgumentException("no voice provider for " + entry); // KragConfig refuses such entries
-      };
-      voices.add(new GuardedVoice(voice, guard(ProviderSettings.provider(entry))));
+      });
     }
     voices.add(new MaryTtsVoice());
     voices.add(new FreeTtsVoice());
@@ -128,9 +128,10 @@ public final class Providers {
     return dialogueVoice && media.voices().isEmpty() ? narrator.withDialogue(MaryTtsVoice.character()) : narrator;
   }
 
-  private ProviderGuard guard(String provider) {
-    return guards.computeIfAbsent(provider, p -> new ProviderGuard(p,
+  /** The provider's client: one guard (breaker and turns) for all its models. */
+  private HttpJson http(String provider) {
+    return clients.computeIfAbsent(provider, p -> http.guardedBy(new ProviderGuard(p,
         new CircuitBreaker(settings.breakerFailures(), settings.breakerCooldown(), Clock.systemUTC()),
-        new Semaphore(settings.concurrency()), settings.timeout()));
+        new Semaphore(settings.concurrency()), settings.timeout())));
   }
 }

@@ -4,12 +4,8 @@ import dev.krag.stages.llm.HttpJson;
 import java.net.URI;
 import java.util.Map;
 
-/**
- * An ElevenLabs voice through its text-to-speech API, answered as raw 24 kHz PCM so no decoder is
- * needed. A failed call throws {@link dev.krag.stages.llm.ProviderException}, which the
- * {@link Narrator} takes as "this voice cannot speak it" and tries its next voice.
- */
-public final class ElevenLabsVoice implements Voice {
+/** An ElevenLabs voice through its text-to-speech API. */
+public final class ElevenLabsVoice extends RemoteVoice {
 
   public static final String MULTILINGUAL_V2 = "eleven_multilingual_v2";
   /** The slowest and fastest ElevenLabs reads. */
@@ -18,8 +14,6 @@ public final class ElevenLabsVoice implements Voice {
 
   private final URI baseUrl;
   private final String apiKey;
-  private final String voiceId;
-  private final String model;
   private final double stability;
   private final double similarityBoost;
   private final double style;
@@ -38,17 +32,20 @@ public final class ElevenLabsVoice implements Voice {
    */
   public ElevenLabsVoice(URI baseUrl, String apiKey, String voiceId, String model, double stability, double similarityBoost,
       double style, HttpJson http) {
-    if (!voiceId.matches("[A-Za-z0-9_-]+")) {
-      throw new IllegalArgumentException("an ElevenLabs voice id is letters and digits, not '" + voiceId + "'");
-    }
+    super("elevenlabs", model, checked(voiceId));
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
-    this.voiceId = voiceId;
-    this.model = model;
     this.stability = unit("stability", stability);
     this.similarityBoost = unit("similarity boost", similarityBoost);
     this.style = unit("style", style);
     this.http = http;
+  }
+
+  private static String checked(String voiceId) {
+    if (!voiceId.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("an ElevenLabs voice id is letters and digits, not '" + voiceId + "'");
+    }
+    return voiceId;
   }
 
   private static double unit(String setting, double value) {
@@ -58,29 +55,13 @@ public final class ElevenLabsVoice implements Voice {
     return value;
   }
 
-  /** The model and the voice: two voices of one model are two voices, for asset hashes and for who read what. */
   @Override
-  public String name() {
-    return "elevenlabs:" + model + "/" + voiceId;
-  }
-
-  /** What reading the text costs, by its characters. */
-  @Override
-  public double priceUsd(String text) {
-    return RemoteSpeech.priceUsd(model, text);
-  }
-
-  @Override
-  public Speech speak(String text, int wordsPerMinute) {
-    if (text.isBlank()) {
-      return RemoteSpeech.silence();
-    }
-    URI uri = baseUrl.resolve("v1/text-to-speech/" + voiceId + "?output_format=pcm_" + RemoteSpeech.SAMPLE_RATE);
-    byte[] pcm = http.postForBytes(uri, Map.of("xi-api-key", apiKey), Map.of(
+  byte[] read(String model, String voiceId, String text, int wordsPerMinute) {
+    URI uri = baseUrl.resolve("v1/text-to-speech/" + voiceId + "?output_format=pcm_" + SAMPLE_RATE);
+    return http.postForBytes(uri, Map.of("xi-api-key", apiKey), Map.of(
         "text", text,
         "model_id", model,
         "voice_settings", Map.of("stability", stability, "similarity_boost", similarityBoost, "style", style,
-            "speed", RemoteSpeech.speed(wordsPerMinute, MIN_SPEED, MAX_SPEED))));
-    return RemoteSpeech.pcm(pcm);
+            "speed", speed(wordsPerMinute, MIN_SPEED, MAX_SPEED))));
   }
 }

@@ -4,13 +4,8 @@ import dev.krag.stages.llm.HttpJson;
 import java.net.URI;
 import java.util.Map;
 
-/**
- * One of OpenAI's voices through its speech API, answered as raw PCM ("pcm": 24 kHz, 16-bit
- * little-endian, mono) so no decoder is needed. A failed call throws
- * {@link dev.krag.stages.llm.ProviderException}, which the {@link Narrator} takes as "this voice
- * cannot speak it" and tries its next voice.
- */
-public final class OpenAiVoice implements Voice {
+/** One of OpenAI's voices through its speech API ("pcm" is 24 kHz, 16-bit little-endian, mono). */
+public final class OpenAiVoice extends RemoteVoice {
 
   public static final String TTS_1 = "tts-1";
   public static final String ALLOY = "alloy";
@@ -20,8 +15,6 @@ public final class OpenAiVoice implements Voice {
 
   private final URI baseUrl;
   private final String apiKey;
-  private final String model;
-  private final String voice;
   private final HttpJson http;
 
   /**
@@ -29,36 +22,19 @@ public final class OpenAiVoice implements Voice {
    * @param voice one of OpenAI's voices ("alloy", "nova", ...)
    */
   public OpenAiVoice(URI baseUrl, String apiKey, String model, String voice, HttpJson http) {
+    super("openai", model, voice);
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
-    this.model = model;
-    this.voice = voice;
     this.http = http;
   }
 
-  /** The model and the voice: two voices of one model are two voices, for asset hashes and for who read what. */
   @Override
-  public String name() {
-    return "openai:" + model + "/" + voice;
-  }
-
-  /** What reading the text costs, by its characters. */
-  @Override
-  public double priceUsd(String text) {
-    return RemoteSpeech.priceUsd(model, text);
-  }
-
-  @Override
-  public Speech speak(String text, int wordsPerMinute) {
-    if (text.isBlank()) {
-      return RemoteSpeech.silence();
-    }
-    byte[] pcm = http.postForBytes(baseUrl.resolve("audio/speech"), Map.of("Authorization", "Bearer " + apiKey), Map.of(
+  byte[] read(String model, String voice, String text, int wordsPerMinute) {
+    return http.postForBytes(baseUrl.resolve("audio/speech"), Map.of("Authorization", "Bearer " + apiKey), Map.of(
         "model", model,
         "input", text,
         "voice", voice,
         "response_format", "pcm",
-        "speed", RemoteSpeech.speed(wordsPerMinute, MIN_SPEED, MAX_SPEED)));
-    return RemoteSpeech.pcm(pcm);
+        "speed", speed(wordsPerMinute, MIN_SPEED, MAX_SPEED)));
   }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * policy: a per-call timeout, and on a rate limit, a timeout or a server error another try after an
  * exponential backoff with jitter, or after the provider's {@code Retry-After} when it sends one.
  * Other refusals fail at once with the provider's own message. Headers (which carry keys) are
- * never logged.
+ * never logged. Guarded by its provider's {@link ProviderGuard}, a call with all its tries takes one
+ * of the provider's turns and counts once for or against its circuit.
  */
 public final class HttpJson {
 
@@ -53,16 +54,27 @@ public final class HttpJson {
   private final Policy policy;
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
+  private final Optional<ProviderGuard> guard;
 
   public HttpJson(Policy policy) {
     this(policy, d -> Thread.sleep(d), Math::random);
   }
 
   HttpJson(Policy policy, Sleeper sleeper, DoubleSupplier jitter) {
-    this.client = HttpClient.newBuilder().connectTimeout(policy.timeout()).build();
+    this(HttpClient.newBuilder().connectTimeout(policy.timeout()).build(), policy, sleeper, jitter, Optional.empty());
+  }
+
+  private HttpJson(HttpClient client, Policy policy, Sleeper sleeper, DoubleSupplier jitter, Optional<ProviderGuard> guard) {
+    this.client = client;
     this.policy = policy;
     this.sleeper = sleeper;
     this.jitter = jitter;
+    this.guard = guard;
+  }
+
+  /** The same client and policy, its calls behind one provider's guard. */
+  public HttpJson guardedBy(ProviderGuard providerGuard) {
+    return new HttpJson(client, policy, sleeper, jitter, Optional.of(providerGuard));
   }
 
   public Policy policy() {
@@ -94,8 +106,12 @@ public final class HttpJson {
     }
   }
 
-  /** A POST of {@code json} when there is one, else a GET, tried as the policy says. */
   private <T> T call(URI uri, Map<String, String> headers, Optional<String> json, BodyReader<T> reader) {
+    return guard.isPresent() ? guard.get().call(() -> tries(uri, headers, json, reader)) : tries(uri, headers, json, reader);
+  }
+
+  /** A POST of {@code json} when there is one, else a GET, tried as the policy says. */
+  private <T> T tries(URI uri, Map<String, String> headers, Optional<String> json, BodyReader<T> reader) {
     for (int attempt = 1; ; attempt++) {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(policy.timeout());
       json.ifPresentOrElse(

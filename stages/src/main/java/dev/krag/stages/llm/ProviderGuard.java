@@ -9,8 +9,9 @@ import java.util.function.Supplier;
  * A provider's circuit breaker and its limit of calls at once, shared by every model of that
  * provider in the process: at most {@code permits} calls at once (a call waits up to the
  * provider's timeout for a turn), and none while the circuit is open. Only the provider's own
- * trouble opens the circuit: an unreachable server, a rate limit, a 5xx; a refused request (400,
- * 401) or an unusable answer does not.
+ * trouble opens the circuit: an unreachable server, a rate limit, a 5xx once the retries are spent;
+ * a refused request (400, 401) does not. It guards a provider's {@link HttpJson}, so every model of
+ * the provider (language, pictures, voices) shares it.
  */
 public final class ProviderGuard {
 
@@ -45,9 +46,6 @@ public final class ProviderGuard {
       T result = call.get();
       breaker.succeeded();
       return result;
-    } catch (UnusableAnswer e) {
-      breaker.succeeded(); // the provider answered; the answer was the trouble
-      throw e;
     } catch (ProviderException e) {
       if (e.retriable()) {
         breaker.failed();

@@ -137,7 +137,7 @@ public final class FakeOpenAiMedia implements AutoCloseable {
       return;
     }
     ProviderDouble.send(exchange, 200, "audio/pcm",
-        FakeMedia.pcm(body.path("input").asText(), body.path("speed").asDouble(1.0), RemoteSpeech.SAMPLE_RATE));
+        FakeMedia.pcm(body.path("input").asText(), body.path("speed").asDouble(1.0), RemoteVoice.SAMPLE_RATE));
   }
 
   private static Optional<Reply> badSpeechRequest(JsonNode body) {

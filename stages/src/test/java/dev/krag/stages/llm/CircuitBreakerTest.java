@@ -67,8 +67,8 @@ class CircuitBreakerTest {
   @Test
   void anOpenCircuitRefusesWithoutCallingTheProviderAndARefusedRequestDoesNotOpenIt() {
     HttpJson http = new HttpJson(new HttpJson.Policy(Duration.ofSeconds(5), 1, Duration.ZERO, Duration.ZERO));
-    GuardedChatModel guarded = new GuardedChatModel(new OpenAiChat(openAi.baseUrl(), "sk-test", "gpt-4.1-mini", http),
-        new ProviderGuard("openai", breaker, new Semaphore(2), Duration.ofSeconds(1)));
+    OpenAiChat guarded = new OpenAiChat(openAi.baseUrl(), "sk-test", "gpt-4.1-mini",
+        http.guardedBy(new ProviderGuard("openai", breaker, new Semaphore(2), Duration.ofSeconds(1))));
     openAi.answering(r -> "{}");
 
     openAi.then(FakeOpenAi.error(400, "bad request", Map.of())).then(FakeOpenAi.error(401, "bad key", Map.of()));
@@ -92,8 +92,8 @@ class CircuitBreakerTest {
   void callsPastTheConcurrencyLimitWaitThenGiveUp() throws Exception {
     Semaphore permits = new Semaphore(1);
     permits.acquire();
-    GuardedChatModel guarded = new GuardedChatModel(new OpenAiChat(openAi.baseUrl(), "sk-test", "gpt-4.1-mini",
-        new HttpJson(HttpJson.Policy.DEFAULT)), new ProviderGuard("openai", breaker, permits, Duration.ofMillis(50)));
+    OpenAiChat guarded = new OpenAiChat(openAi.baseUrl(), "sk-test", "gpt-4.1-mini",
+        new HttpJson(HttpJson.Policy.DEFAULT).guardedBy(new ProviderGuard("openai", breaker, permits, Duration.ofMillis(50))));
 
     assertThatThrownBy(() -> guarded.complete(request())).isInstanceOf(ProviderException.class).hasMessageContaining("concurrent calls");
     assertThat(openAi.received).isEmpty();
