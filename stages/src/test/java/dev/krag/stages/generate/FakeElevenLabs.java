@@ -7,7 +7,6 @@ import dev.krag.stages.llm.ProviderDouble;
 import dev.krag.stages.llm.ProviderDouble.Reply;
 import dev.krag.stages.llm.ProviderDouble.Request;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ public final class FakeElevenLabs implements AutoCloseable {
   public static final String KEY = "xi-test-key";
   /** George, one of ElevenLabs' premade voices. */
   public static final String VOICE = "JBFqnCBsd6RMkjVDRZzb";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PATH = Pattern.compile("/v1/text-to-speech/([^/]+)");
   private static final Pattern PCM = Pattern.compile("pcm_(8000|16000|22050|24000|44100|48000)");
   private static final Set<String> ENCODED = Set.of("mp3_22050_32", "mp3_44100_32", "mp3_44100_64", "mp3_44100_96", "mp3_44100_128",
@@ -60,12 +58,12 @@ public final class FakeElevenLabs implements AutoCloseable {
 
   /** ElevenLabs' own error shape. */
   public static Reply error(int status, String code, String message, Map<String, String> headers) {
-    return new Reply(status, headers, write(Map.of("detail", Map.of("status", code, "message", message))));
+    return new Reply(status, headers, FakeMedia.json(Map.of("detail", Map.of("status", code, "message", message))));
   }
 
   /** FastAPI's validation error, as ElevenLabs answers a malformed request. */
   public static Reply validation(String type, List<Object> loc, String msg) {
-    return new Reply(422, Map.of(), write(Map.of("detail", List.of(Map.of("type", type, "loc", loc, "msg", msg)))));
+    return new Reply(422, Map.of(), FakeMedia.json(Map.of("detail", List.of(Map.of("type", type, "loc", loc, "msg", msg)))));
   }
 
   private void speak(HttpExchange exchange) throws IOException {
@@ -74,7 +72,7 @@ public final class FakeElevenLabs implements AutoCloseable {
     Matcher path = PATH.matcher(request.path());
     if (!request.method().equals("POST") || !path.matches()) {
       ProviderDouble.send(exchange, new Reply(request.method().equals("POST") ? 404 : 405, Map.of(),
-          write(Map.of("detail", request.method().equals("POST") ? "Not Found" : "Method Not Allowed"))));
+          FakeMedia.json(Map.of("detail", request.method().equals("POST") ? "Not Found" : "Method Not Allowed"))));
       return;
     }
     String format = query(request.query(), "output_format").orElse("mp3_44100_128");
@@ -148,14 +146,6 @@ public final class FakeElevenLabs implements AutoCloseable {
       }
     }
     return Optional.empty();
-  }
-
-  private static String write(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

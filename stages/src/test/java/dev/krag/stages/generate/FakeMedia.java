@@ -1,5 +1,6 @@
 package dev.krag.stages.generate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -13,6 +14,8 @@ import javax.imageio.ImageIO;
 
 /** What the image and voice doubles send: real PNGs and real PCM, shaped so a test can tell what became of them. */
 final class FakeMedia {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Edge bands, each this fraction of the picture's side. */
   static final double BAND = 0.04;
@@ -69,5 +72,14 @@ final class FakeMedia {
 
   static double seconds(String text, double speed) {
     return BREATH_SECONDS + text.length() * SECONDS_PER_CHAR / speed;
+  }
+
+  /** A reply body: the value as JSON. */
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -7,7 +7,6 @@ import dev.krag.stages.llm.ProviderDouble;
 import dev.krag.stages.llm.ProviderDouble.Reply;
 import dev.krag.stages.llm.ProviderDouble.Request;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Base64;
 import java.util.HashMap;
@@ -31,7 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeOpenAiMedia implements AutoCloseable {
 
   public static final String KEY = "sk-test";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What each image model takes: its fields, sizes, qualities and answer formats (gpt-image-1 has no such field). */
   private record Painter(Set<String> fields, Set<String> sizes, Set<String> qualities, Set<String> formats, int maxN) {}
@@ -73,7 +71,7 @@ public final class FakeOpenAiMedia implements AutoCloseable {
     error.put("type", type);
     error.put("param", param);
     error.put("code", code);
-    return new Reply(status, headers, write(Map.of("error", error)));
+    return new Reply(status, headers, FakeMedia.json(Map.of("error", error)));
   }
 
   private static Reply invalid(String message, String param, String code) {
@@ -102,7 +100,7 @@ public final class FakeOpenAiMedia implements AutoCloseable {
       answer.put("usage", Map.of("input_tokens", promptTokens, "output_tokens", 1056, "total_tokens", promptTokens + 1056,
           "input_tokens_details", Map.of("text_tokens", promptTokens, "image_tokens", 0)));
     }
-    ProviderDouble.send(exchange, new Reply(200, Map.of(), write(answer)));
+    ProviderDouble.send(exchange, new Reply(200, Map.of(), FakeMedia.json(answer)));
   }
 
   private static Optional<Reply> badImageRequest(JsonNode body) {
@@ -209,14 +207,6 @@ public final class FakeOpenAiMedia implements AutoCloseable {
       }
     }
     return Optional.empty();
-  }
-
-  private static String write(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

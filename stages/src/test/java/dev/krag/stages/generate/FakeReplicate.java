@@ -7,7 +7,6 @@ import dev.krag.stages.llm.ProviderDouble;
 import dev.krag.stages.llm.ProviderDouble.Reply;
 import dev.krag.stages.llm.ProviderDouble.Request;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ import java.util.regex.Pattern;
 public final class FakeReplicate implements AutoCloseable {
 
   public static final String TOKEN = "r8_test";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PREDICTION = Pattern.compile("/v1/predictions/([a-z0-9]+)(/cancel)?");
   private static final Pattern FILE = Pattern.compile("/delivery/([a-z0-9]+)/out-0\\.png");
   private static final Map<String, String> PROBLEM = Map.of("Content-Type", "application/problem+json");
@@ -90,7 +88,7 @@ public final class FakeReplicate implements AutoCloseable {
   public static Reply problem(int status, String title, String detail, Map<String, String> headers) {
     Map<String, String> all = new HashMap<>(PROBLEM);
     all.putAll(headers);
-    return new Reply(status, all, write(Map.of("title", title, "detail", detail, "status", status)));
+    return new Reply(status, all, FakeMedia.json(Map.of("title", title, "detail", detail, "status", status)));
   }
 
   private void predictions(HttpExchange exchange) throws IOException {
@@ -108,7 +106,7 @@ public final class FakeReplicate implements AutoCloseable {
       Prediction prediction = predictions.get(one.group(1));
       boolean cancel = one.group(2) != null;
       if (request.method().equals(cancel ? "POST" : "GET")) {
-        ProviderDouble.send(exchange, new Reply(200, Map.of(), write(cancel ? cancel(prediction) : poll(prediction))));
+        ProviderDouble.send(exchange, new Reply(200, Map.of(), FakeMedia.json(cancel ? cancel(prediction) : poll(prediction))));
       } else {
         ProviderDouble.send(exchange, problem(405, "Method not allowed", "Method \"" + request.method() + "\" not allowed.", Map.of()));
       }
@@ -127,14 +125,14 @@ public final class FakeReplicate implements AutoCloseable {
     }
     List<String> invalid = invalidInput(body.path("input"));
     if (!invalid.isEmpty()) {
-      return new Reply(422, PROBLEM, write(Map.of("title", "Input validation failed", "status", 422,
+      return new Reply(422, PROBLEM, FakeMedia.json(Map.of("title", "Input validation failed", "status", 422,
           "detail", "- " + String.join("\n- ", invalid) + "\n",
           "invalid_fields", invalid.stream().map(i -> Map.of("type", "invalid", "field", i.substring(0, i.indexOf(':')),
               "description", i.substring(i.indexOf(':') + 2))).toList())));
     }
     Prediction prediction = new Prediction("p" + ids.incrementAndGet() + "xq8f3ncg", body.get("input"));
     predictions.put(prediction.id, prediction);
-    return new Reply(201, Map.of(), write(json(prediction)));
+    return new Reply(201, Map.of(), FakeMedia.json(json(prediction)));
   }
 
   /** SDXL's input schema, as far as krag uses it. */
@@ -221,14 +219,6 @@ public final class FakeReplicate implements AutoCloseable {
       return Optional.of(problem(401, "Unauthenticated", "You did not pass a valid authentication token", Map.of()));
     }
     return Optional.empty();
-  }
-
-  private static String write(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
