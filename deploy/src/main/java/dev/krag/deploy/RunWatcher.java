@@ -5,6 +5,7 @@ import dev.krag.schemas.RunEvent;
 import dev.krag.schemas.SerdeFactory;
 import dev.krag.schemas.Topic;
 import dev.krag.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows one run on the runs and run-events topics (committed records only), from the moment it is
- * opened, so nothing the run does after its request is missed.
+ * opened, so nothing the run does after its request is missed. Both topics are keyed by run id, so
+ * it reads only its run's records; one it cannot read is passed over (the bookkeeping dead-letters
+ * it), not fatal to the watch.
  */
 public final class RunWatcher implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunWatcher.class);
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final SerdeFactory serdes;
@@ -53,18 +60,26 @@ public final class RunWatcher implements AutoCloseable {
     Run last = null;
     while (true) {
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-        if (record.topic().equals(Topics.RUNS.name())) {
-          Run run = serdes.valueSerde(Topics.RUNS).deserializer().deserialize(record.topic(), record.headers(), record.value());
-          if (run != null && run.getRunId().equals(runId)) {
-            last = run;
-            lastNews = System.nanoTime();
+        if (record.key() == null || !runId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+          continue;
+        }
+        try {
+          if (record.topic().equals(Topics.RUNS.name())) {
+            Run run = serdes.valueSerde(Topics.RUNS).deserializer().deserialize(record.topic(), record.headers(), record.value());
+            if (run != null) {
+              last = run;
+              lastNews = System.nanoTime();
+            }
+          } else {
+            RunEvent event = serdes.valueSerde(Topics.RUN_EVENTS).deserializer().deserialize(record.topic(), record.headers(), record.value());
+            if (event != null) {
+              onEvent.accept(event);
+              lastNews = System.nanoTime();
+            }
           }
-        } else {
-          RunEvent event = serdes.valueSerde(Topics.RUN_EVENTS).deserializer().deserialize(record.topic(), record.headers(), record.value());
-          if (event != null && event.getRunId().equals(runId)) {
-            onEvent.accept(event);
-            lastNews = System.nanoTime();
-          }
+        } catch (RuntimeException e) {
+          LOG.warn("passing over an unreadable record of run {} at {}-{}@{}: {}", runId, record.topic(), record.partition(),
+              record.offset(), e.toString());
         }
       }
       if (last != null && dev.krag.topologies.bookkeeping.RunStateAggregator.isFinished(last)) {

@@ -24,13 +24,22 @@ public abstract class SerdeFactory {
     return valueSerde(topic.valueType());
   }
 
-  /** The serde of one record type wherever it is stored, e.g. in a state store. */
+  /**
+   * The serde of one record type wherever it is stored, e.g. in a state store; it reads only
+   * records of that type.
+   */
   @SuppressWarnings("unchecked")
   public <V> Serde<V> valueSerde(Class<V> type) {
     if (!SpecificRecord.class.isAssignableFrom(type)) {
       return plain(type);
     }
-    return (Serde<V>) valueSerdes.computeIfAbsent(type, t -> avroSerde((Class<? extends SpecificRecord>) t));
+    return (Serde<V>) valueSerdes.computeIfAbsent(type, t -> typed(avroSerde((Class<? extends SpecificRecord>) t), t));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> Serde<V> typed(Serde<? extends SpecificRecord> serde, Class<V> type) {
+    Serde<V> avro = (Serde<V>) serde;
+    return Serdes.serdeFrom(avro.serializer(), new TypedDeserializer<>(avro.deserializer(), type));
   }
 
   /** A configured value serde for one generated Avro class. */
