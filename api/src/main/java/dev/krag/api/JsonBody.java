@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
@@ -45,10 +46,15 @@ final class JsonBody {
     byte[] bytes = bytes(req, maxBytes);
     if (bytes.length == 0 && optional) {
       bytes = "{}".getBytes(StandardCharsets.UTF_8);
-    } else if (req.headers().contentType().map(t -> !t.mediaType().subtype().equals("json")).orElse(true)) {
-      throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type", "send the body as application/json");
+    } else if (!req.headers().contentType().map(JsonBody::utf8Json).orElse(false)) {
+      throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type", "send the body as application/json in UTF-8");
     }
     return parse(utf8(bytes), type);
+  }
+
+  /** JSON, and in UTF-8 (RFC 8259: a charset other than UTF-8 is one krag would misread). */
+  private static boolean utf8Json(HttpMediaType type) {
+    return type.mediaType().subtype().equals("json") && type.charset().map(c -> c.equalsIgnoreCase("utf-8")).orElse(true);
   }
 
   /** JSON text as {@code type}, with the same refusals as a body. */
