@@ -19,6 +19,11 @@ public final class AssetKeys {
     return "assets/" + runId + "/images/" + shotId + "-" + hash + ".json";
   }
 
+  /** The provider calls that made an asset, kept beside it so that a retried task bills them again under the same ids. */
+  public static String calls(String assetKey) {
+    return assetKey + ".calls.json";
+  }
+
   public static String voiceover(String runId, String shotId, String hash) {
     return "assets/" + runId + "/audio/voiceover-" + shotId + "-" + hash + ".wav";
   }

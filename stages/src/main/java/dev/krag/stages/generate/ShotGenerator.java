@@ -47,8 +47,9 @@ public final class ShotGenerator {
   /** How far the pace may be corrected to meet the plan. */
   static final double PACE_CORRECTION = 0.2;
 
-  private static final ObjectMapper CUES = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<Narrator.Spoken>> SPOKEN = new TypeReference<>() {};
+  private static final TypeReference<List<ProviderCall>> CALLS = new TypeReference<>() {};
 
   private final IllustratorChain pictures;
   private final Narrator narrator;
@@ -90,12 +91,14 @@ public final class ShotGenerator {
     String imageKey = AssetKeys.image(runId, shotId, imageHash);
     String manifestKey = AssetKeys.manifest(runId, shotId, imageHash);
     RenderManifest manifest;
-    if (reused(imageHash, runId, run -> List.of(AssetKeys.image(run, shotId, imageHash), AssetKeys.manifest(run, shotId, imageHash)))) {
+    Origin image = origin(imageHash, runId, run -> List.of(AssetKeys.image(run, shotId, imageHash), AssetKeys.manifest(run, shotId, imageHash)));
+    if (image != Origin.NEW) {
       manifest = AvroJson.read(Files.readAllBytes(store.localPath(manifestKey)), RenderManifest.class);
-      calls.add(ProviderCall.of(callKey, manifest.getIllustrator(), 1, "image", 0, 0, true));
+      calls.addAll(billed(image, imageKey, callKey).orElse(List.of(ProviderCall.of(callKey, manifest.getIllustrator(), 1, "image", 0, 0, true))));
     } else {
       Metered<Illustration> drawn = pictures.draw(task, callKey, budget);
       calls.addAll(drawn.calls());
+      store.write(AssetKeys.calls(imageKey), JSON.writeValueAsBytes(drawn.calls()));
       store.write(imageKey, png(drawn.value().image()));
       store.write(manifestKey, AvroJson.write(drawn.value().manifest()));
       cache.remember(imageHash, runId);
@@ -110,16 +113,19 @@ public final class ShotGenerator {
     String audioKey = AssetKeys.voiceover(runId, shotId, audioHash);
     String cuesKey = AssetKeys.cues(runId, shotId, audioHash);
     List<Narrator.Spoken> sentences;
-    if (reused(audioHash, runId, run -> List.of(AssetKeys.voiceover(run, shotId, audioHash), AssetKeys.cues(run, shotId, audioHash)))) {
-      sentences = CUES.readValue(Files.readAllBytes(store.localPath(cuesKey)), SPOKEN);
-      calls.addAll(voiceCalls(callKey, List.of(sentences), 0, true));
+    Origin audio = origin(audioHash, runId, run -> List.of(AssetKeys.voiceover(run, shotId, audioHash), AssetKeys.cues(run, shotId, audioHash)));
+    if (audio != Origin.NEW) {
+      sentences = JSON.readValue(Files.readAllBytes(store.localPath(cuesKey)), SPOKEN);
+      calls.addAll(billed(audio, audioKey, callKey).orElse(voiceCalls(callKey, List.of(sentences), 0, true)));
     } else {
       long started = System.nanoTime();
       List<Narrator.Narration> readings = narrateToPlan(narration, pace, readingSeconds, budget);
       Narrator.Narration spoken = readings.getLast();
-      calls.addAll(voiceCalls(callKey, readings.stream().map(Narrator.Narration::sentences).toList(), seconds(started), false));
+      List<ProviderCall> read = voiceCalls(callKey, readings.stream().map(Narrator.Narration::sentences).toList(), seconds(started), false);
+      calls.addAll(read);
+      store.write(AssetKeys.calls(audioKey), JSON.writeValueAsBytes(read));
       store.write(audioKey, Wav.encode(spoken.speech()));
-      store.write(cuesKey, CUES.writeValueAsBytes(spoken.sentences()));
+      store.write(cuesKey, JSON.writeValueAsBytes(spoken.sentences()));
       cache.remember(audioHash, runId);
       sentences = spoken.sentences();
     }
@@ -141,25 +147,43 @@ public final class ShotGenerator {
     return new Generated(assets, List.copyOf(calls));
   }
 
+  /** Where a shot's files come from: made now, already the run's own, or copied from another run. */
+  private enum Origin { NEW, OWN, COPIED }
+
   /**
    * Whether the run holds the files made from inputs with this hash: its own, from an earlier try or
    * iteration, or copies of another run's that the asset cache says made them.
    *
    * @param keysOf the files' keys in a given run
    */
-  private boolean reused(String hash, String runId, Function<String, List<String>> keysOf) throws IOException {
+  private Origin origin(String hash, String runId, Function<String, List<String>> keysOf) throws IOException {
     List<String> own = keysOf.apply(runId);
     if (allExist(own)) {
-      return true;
+      return Origin.OWN;
     }
     Optional<List<String>> theirs = cache.runHolding(hash).filter(other -> !other.equals(runId)).map(keysOf).filter(this::allExist);
     if (theirs.isEmpty()) {
-      return false;
+      return Origin.NEW;
     }
     for (int i = 0; i < own.size(); i++) {
       store.copy(theirs.get().get(i), own.get(i));
     }
-    return true;
+    return Origin.COPIED;
+  }
+
+  /**
+   * The calls that made the run's own asset when this same task made it (a redelivered task whose
+   * bill may not have reached the ledger): billed again, under the same ids, they count once
+   * whether or not the first bill arrived. Another iteration's asset, or another run's, is a cache
+   * hit instead.
+   */
+  private Optional<List<ProviderCall>> billed(Origin origin, String assetKey, String callKey) throws IOException {
+    String recorded = AssetKeys.calls(assetKey);
+    if (origin != Origin.OWN || !store.exists(recorded)) {
+      return Optional.empty();
+    }
+    List<ProviderCall> calls = JSON.readValue(Files.readAllBytes(store.localPath(recorded)), CALLS);
+    return calls.stream().allMatch(call -> call.key().equals(callKey)) ? Optional.of(calls) : Optional.empty();
   }
 
   private boolean allExist(List<String> keys) {
