@@ -22,7 +22,7 @@ trap 'rm -rf "$out"' EXIT
 "$here/krag" parse "$story" > /dev/null
 
 python3 - "$here" "$story" "$rate" "$seconds" "$out" <<'PY'
-import json, os, resource, signal, subprocess, sys, time, urllib.request
+import json, os, signal, subprocess, sys, time, urllib.request
 
 here, story, rate, seconds, out = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 port = 18765
@@ -30,15 +30,20 @@ api = f"http://127.0.0.1:{port}"
 krag = os.path.join(here, "krag")
 java = os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "java") if os.environ.get("JAVA_HOME") else "java"
 
-def peak_kib():
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def waited(process):
+    """The process's peak resident memory in KiB, once it has ended: its own, not the other children's."""
+    return os.wait4(process.pid, 0)[2].ru_maxrss
 
-started = time.monotonic()
-subprocess.run([krag], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-usage_seconds = time.monotonic() - started
-usage_kib = peak_kib()
+# The second of two: the first may find the application out of date and build it.
+for _ in range(2):
+    started = time.monotonic()
+    usage = subprocess.Popen([krag], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    usage_kib = waited(usage)
+    usage_seconds = time.monotonic() - started
 
-env = dict(os.environ, KRAG_API_PORT=str(port), KRAG_OUT=os.path.join(out, "serve"))
+# The rate limit is lifted: the benchmark measures answers, not refusals.
+env = dict(os.environ, KRAG_API_PORT=str(port), KRAG_OUT=os.path.join(out, "serve"), KRAG_RATE_LIMIT_PER_MINUTE="6000000",
+           KRAG_RATE_LIMIT_BURST="100000")
 started = time.monotonic()
 serve = subprocess.Popen([krag, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=open(os.path.join(out, "serve.log"), "w"))
 while True:
@@ -86,8 +91,7 @@ try:
     refine_seconds = time.monotonic() - started
 finally:
     serve.send_signal(signal.SIGTERM)
-    serve.wait()
-serve_kib = peak_kib()
+    serve_kib = waited(serve)
 
 print(f"story                 {story}")
 print(f"start-up              {start_seconds:.1f} s until /health/ready, against {usage_seconds:.2f} s for the usage alone = {start_seconds / usage_seconds:.1f}x")
