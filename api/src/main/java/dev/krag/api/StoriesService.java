@@ -85,7 +85,8 @@ final class StoriesService implements HttpService {
     if (asked.maxCostUsd() != null && !(asked.maxCostUsd() >= 0)) {
       throw ApiException.badRequest("bad_field", "maxCostUsd is zero or more");
     }
-    Double wanted = Stream.of(asked.maxCostUsd(), config.getMaxCostUsd()).filter(Objects::nonNull).findFirst()
+    // The server's default is a ceiling the caller may go under, not over.
+    Double wanted = Stream.of(asked.maxCostUsd(), config.getMaxCostUsd()).filter(Objects::nonNull).min(Double::compare)
         .orElse(backend.security().quotas().runShare());
     config.setMaxCostUsd(Math.min(wanted, room));
     if (asked.targetDurationSeconds() != null) {

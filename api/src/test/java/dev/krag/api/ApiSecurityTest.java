@@ -238,6 +238,13 @@ class ApiSecurityTest {
     assertThat(post(alice, "/api/v1/stories/" + story + "/run", "{\"maxCostUsd\": 5}").statusCode()).isEqualTo(202);
     assertThat(platform.requested).extracting(r -> r.getConfig().getMaxCostUsd())
         .as("$1.00 a day: the first run keeps $0.30 back while it goes").containsExactly(0.3, 0.7);
+
+    server.stop();
+    server = ApiServer.start("127.0.0.1", 0, new Backend(platform, platform, platform, new LocalAssetStore(bucket),
+        RunConfig.newBuilder().setMaxCostUsd(0.1).build(), 1000, InMemoryPlatform.security()));
+    platform.runs.replaceAll((id, run) -> Run.newBuilder(run).setStatus(RunStatus.COMPLETED).build());
+    assertThat(post(alice, "/api/v1/stories/" + story + "/run", "{\"maxCostUsd\": 2}").statusCode()).isEqualTo(202);
+    assertThat(platform.requested.getLast().getConfig().getMaxCostUsd()).as("the server's default is a ceiling").isEqualTo(0.1);
   }
 
   @Test

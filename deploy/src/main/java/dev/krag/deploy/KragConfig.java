@@ -353,8 +353,9 @@ public record KragConfig(
           Duration.ofSeconds(s.integer("KRAG_LLM_BREAKER_COOLDOWN_SECONDS", 60)));
     }
 
+    /** The remote entries of a list; {@code local} names the local provider, which ends every chain anyway. */
     static List<String> chain(String entries) {
-      return Stream.of(entries.split("\\s*,\\s*")).filter(m -> !m.isEmpty()).toList();
+      return Stream.of(entries.split("\\s*,\\s*")).filter(m -> !m.isEmpty() && !m.equals(LOCAL)).toList();
     }
 
     /**

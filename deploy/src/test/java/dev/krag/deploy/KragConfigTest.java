@@ -137,6 +137,11 @@ class KragConfigTest {
     assertThat(all.describe().toString() + all.providers()).doesNotContain("r8_live").doesNotContain("xi-live");
     assertThat(chosen.providers().media().imageModels()).containsExactly("openai:gpt-image-1");
     assertThat(chosen.providers().media().voices()).containsExactly("openai:tts-1-hd/nova");
+    KragConfig localMedia = KragConfig.from(Map.of("OPENAI_API_KEY", "sk-live", "KRAG_IMAGE_MODELS", "local", "KRAG_VOICES", "local",
+        "KRAG_LLM_MODELS", "local")::get);
+    assertThat(localMedia.providers().media().imageModels()).as("a key for one task need not pay for the others").isEmpty();
+    assertThat(localMedia.providers().media().voices()).isEmpty();
+    assertThat(localMedia.providers().parseModels()).isEmpty();
     assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_IMAGE_MODELS", "replicate:sdxl")::get)).hasMessageContaining("REPLICATE_API_TOKEN");
     assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_VOICES", "elevenlabs:eleven_multilingual_v2/abc")::get))
         .hasMessageContaining("ELEVENLABS_API_KEY");
