@@ -337,7 +337,7 @@ public record KragConfig(
       List<String> planModels = chain(s.text("KRAG_LLM_MODELS_PLAN", everyTask != null ? everyTask : cheapChain(openAi, anthropic)));
       String embeddings = s.text("KRAG_EMBEDDINGS", openAiKey.isEmpty() ? LOCAL : OPENAI + ":text-embedding-3-large");
       for (String model : Stream.concat(parseModels.stream(), planModels.stream()).toList()) {
-        String provider = model.contains(":") ? model.substring(0, model.indexOf(':')) : "";
+        String provider = ProviderSettings.provider(model);
         require((provider.equals(OPENAI) || provider.equals(ANTHROPIC)) && model.length() > provider.length() + 1,
             "KRAG_LLM_MODELS entries are openai:<model> (OpenAI or a server that speaks its API) or anthropic:<model>, not '" + model + "'");
         require(!provider.equals(OPENAI) || openAi,
@@ -391,9 +391,9 @@ public record KragConfig(
       return URI.create(base.endsWith("/") ? base : base + "/");
     }
 
-    /** The provider part of a {@code provider:model} entry. */
+    /** The provider part of a {@code provider:model} entry; "" for an entry with no provider, which validation refuses. */
     public static String provider(String entry) {
-      return entry.substring(0, entry.indexOf(':'));
+      return entry.contains(":") ? entry.substring(0, entry.indexOf(':')) : "";
     }
 
     /** The model part of a {@code provider:model} entry. */
@@ -437,7 +437,7 @@ public record KragConfig(
           elevenLabsKey.isEmpty() ? "" : ELEVENLABS + ":" + DEFAULT_ELEVENLABS_VOICE, openAi ? ProviderSettings.OPENAI + ":tts-1/alloy" : "")
           .filter(m -> !m.isEmpty()).toList())));
       for (String image : images) {
-        String provider = image.contains(":") ? ProviderSettings.provider(image) : "";
+        String provider = ProviderSettings.provider(image);
         require(image.startsWith(REPLICATE + ":sdxl") || image.equals(ProviderSettings.OPENAI + ":dall-e-3")
             || image.equals(ProviderSettings.OPENAI + ":gpt-image-1"),
             "KRAG_IMAGE_MODELS entries are replicate:sdxl[:<version>], openai:dall-e-3 or openai:gpt-image-1, not '" + image + "'");
@@ -445,7 +445,7 @@ public record KragConfig(
         require(!provider.equals(ProviderSettings.OPENAI) || openAi, "OPENAI_API_KEY is needed for " + image);
       }
       for (String voice : voices) {
-        String provider = voice.contains(":") ? ProviderSettings.provider(voice) : "";
+        String provider = ProviderSettings.provider(voice);
         require((provider.equals(ELEVENLABS) || provider.equals(ProviderSettings.OPENAI)) && voice.indexOf('/') > provider.length() + 1
             && !voice.endsWith("/"), "KRAG_VOICES entries are elevenlabs:<model>/<voice id> or openai:<model>/<voice>, not '" + voice + "'");
         require(!provider.equals(ELEVENLABS) || !elevenLabsKey.isEmpty(), "ELEVENLABS_API_KEY is needed for " + voice);

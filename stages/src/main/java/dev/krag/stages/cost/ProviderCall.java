@@ -10,18 +10,31 @@ package dev.krag.stages.cost;
 public record ProviderCall(String key, String provider, String model, double units, String unit,
     double usd, double computeSeconds, boolean cacheHit) {
 
+  /** The model of every local provider's calls. */
+  private static final String LOCAL = "local";
+
   /**
    * A call to the provider and model a maker's name gives ({@code "provider:model"}, the model
    * free to hold more colons); a name without one is a local provider's.
    */
   public static ProviderCall of(String key, String maker, double units, String unit, double usd, double seconds, boolean cacheHit) {
-    int colon = maker.indexOf(':');
-    return colon < 0 ? local(key, maker, units, unit, seconds, cacheHit)
-        : new ProviderCall(key, maker.substring(0, colon), maker.substring(colon + 1), units, unit, usd, cacheHit ? 0.0 : seconds, cacheHit);
+    return isLocal(maker) ? local(key, maker, units, unit, seconds, cacheHit)
+        : new ProviderCall(key, maker.substring(0, maker.indexOf(':')), modelOf(maker), units, unit, usd, cacheHit ? 0.0 : seconds,
+            cacheHit);
+  }
+
+  /** Whether a maker's name is a local provider's: it names no {@code provider:model}. */
+  public static boolean isLocal(String maker) {
+    return maker.indexOf(':') < 0;
+  }
+
+  /** The model a maker's name gives: what follows its first colon, or {@code "local"} for a local provider. */
+  public static String modelOf(String maker) {
+    return isLocal(maker) ? LOCAL : maker.substring(maker.indexOf(':') + 1);
   }
 
   /** A call to a local provider: no money, only compute time. */
   public static ProviderCall local(String key, String provider, double units, String unit, double seconds, boolean cacheHit) {
-    return new ProviderCall(key, provider, "local", units, unit, 0.0, cacheHit ? 0.0 : seconds, cacheHit);
+    return new ProviderCall(key, provider, LOCAL, units, unit, 0.0, cacheHit ? 0.0 : seconds, cacheHit);
   }
 }

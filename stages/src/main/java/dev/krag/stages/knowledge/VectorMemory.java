@@ -137,8 +137,7 @@ public final class VectorMemory {
 
     Meter(Embedder embedder, Budget budget) {
       this.embedder = embedder;
-      int colon = embedder.name().indexOf(':');
-      this.model = colon < 0 ? "" : embedder.name().substring(colon + 1);
+      this.model = ProviderCall.modelOf(embedder.name());
       this.budget = budget;
     }
 
@@ -155,7 +154,7 @@ public final class VectorMemory {
 
     /** The local model counts the texts it embedded; a remote one is billed by the token. */
     ProviderCall call() {
-      boolean remote = !model.isEmpty();
+      boolean remote = !ProviderCall.isLocal(embedder.name());
       return ProviderCall.of(CALL_KEY, embedder.name(), remote ? tokens : texts, remote ? "token" : "text",
           Prices.usd(model, tokens, 0), nanos / 1e9, remote && tokens == 0);
     }
