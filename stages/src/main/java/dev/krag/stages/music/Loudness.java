@@ -1,5 +1,7 @@
 package dev.krag.stages.music;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * Integrated loudness and true peak of mono 48 kHz audio, as ITU-R BS.1770-4 and EBU R128 define
  * them: K-weighted mean square over 400 ms blocks that overlap by 75 %, gated absolutely at
@@ -17,6 +19,8 @@ public final class Loudness {
   static final int TAPS_PER_PHASE = 12;
   private static final double[][] PHASES = interpolator();
 
+  /** Samples the true-peak meter reads at a time. */
+  private static final int PEAK_CHUNK = 1 << 14;
   private static final int BLOCK = SAMPLE_RATE * 400 / 1000;
   private static final int STEP = BLOCK / 4;
   private static final double ABSOLUTE_GATE = -70;
@@ -26,12 +30,18 @@ public final class Loudness {
 
   /** The integrated loudness in LUFS of 16-bit samples; {@link #SILENCE} when every block is gated out. */
   public static double integrated(short[] samples) {
-    return integrated(toDouble(samples));
+    return integrated(i -> samples[i] / 32768.0, samples.length);
   }
 
   /** The integrated loudness in LUFS of samples where full scale is ±1. */
   public static double integrated(double[] samples) {
-    double[] blocks = blockPowers(kWeighted(samples));
+    return integrated(i -> samples[i], samples.length);
+  }
+
+  // The meters stream through the signal, keeping no copy of it: a twenty-minute film's sound is
+  // 57.6 million samples, and copies of that size, many per mix, kept the collector at full stops.
+  private static double integrated(IntToDoubleFunction sample, int length) {
+    double[] blocks = blockPowers(kWeightedStepSums(sample, length));
     double sum = 0;
     int count = 0;
     for (double p : blocks) {
@@ -56,19 +66,14 @@ public final class Loudness {
     return count == 0 ? SILENCE : loudness(sum / count);
   }
 
-  /** The true peak in dBTP of 16-bit samples (full scale 32768). */
+  /** The true peak in dBTP of 16-bit samples. */
   public static double truePeak(short[] samples) {
-    return truePeak(toDouble(samples));
+    return decibels(peaks(i -> samples[i] / 32768.0, samples.length, null));
   }
 
   /** The true peak in dBTP of samples where full scale is ±1. */
   public static double truePeak(double[] samples) {
-    double[] peaks = truePeaks(samples);
-    double max = 0;
-    for (double p : peaks) {
-      max = Math.max(max, p);
-    }
-    return decibels(max);
+    return decibels(peaks(i -> samples[i], samples.length, null));
   }
 
   /**
@@ -77,14 +82,35 @@ public final class Loudness {
    */
   static double[] truePeaks(double[] x) {
     double[] out = new double[x.length];
-    int half = TAPS_PER_PHASE / 2;
-    // Inside, every tap has a sample and the loops run without a bounds test; the edges are padded.
-    int first = half - 1;
-    int last = x.length - half - 1;
-    for (int n = 0; n < x.length; n++) {
-      out[n] = n >= first && n <= last ? peakBetween(x, n - half + 1, Math.abs(x[n])) : peakAtEdge(x, n);
-    }
+    peaks(i -> x[i], x.length, out);
     return out;
+  }
+
+  /**
+   * Each sample's oversampled peak into {@code out} (unless null), with silence beyond the ends of
+   * the signal; the largest of them. The signal is read a chunk at a time into a window with the
+   * interpolator's taps on either side, so the inner loop runs without a bounds test.
+   */
+  private static double peaks(IntToDoubleFunction sample, int length, double[] out) {
+    int before = TAPS_PER_PHASE / 2 - 1;
+    double[] window = new double[PEAK_CHUNK + TAPS_PER_PHASE];
+    double max = 0;
+    for (int start = 0; start < length; start += PEAK_CHUNK) {
+      int end = Math.min(length, start + PEAK_CHUNK);
+      // window[j] holds sample start - before + j
+      for (int j = 0; j < end - start + TAPS_PER_PHASE - 1; j++) {
+        int i = start - before + j;
+        window[j] = i >= 0 && i < length ? sample.applyAsDouble(i) : 0;
+      }
+      for (int n = start; n < end; n++) {
+        double peak = peakBetween(window, n - start, Math.abs(window[n - start + before]));
+        if (out != null) {
+          out[n] = peak;
+        }
+        max = Math.max(max, peak);
+      }
+    }
+    return max;
   }
 
   /** The largest of {@code peak} and the three interpolated values from the window starting at {@code from}. */
@@ -98,17 +124,6 @@ public final class Loudness {
       peak = Math.max(peak, Math.abs(acc));
     }
     return peak;
-  }
-
-  /** As {@link #peakBetween}, with silence beyond the ends of the signal. */
-  private static double peakAtEdge(double[] x, int n) {
-    int half = TAPS_PER_PHASE / 2;
-    double[] window = new double[TAPS_PER_PHASE];
-    for (int k = 0; k < TAPS_PER_PHASE; k++) {
-      int i = n - half + 1 + k;
-      window[k] = i >= 0 && i < x.length ? x[i] : 0;
-    }
-    return peakBetween(window, 0, Math.abs(x[n]));
   }
 
   /**
@@ -154,42 +169,44 @@ public final class Loudness {
     return sum;
   }
 
-  /** BS.1770's two-stage K-weighting (a high shelf for the head, then the RLB high-pass), at 48 kHz. */
-  static double[] kWeighted(double[] x) {
-    double[] shelf = biquad(x, new double[] {1.53512485958697, -2.69169618940638, 1.19839281085285},
-        new double[] {-1.69065929318241, 0.73248077421585});
-    return biquad(shelf, new double[] {1.0, -2.0, 1.0}, new double[] {-1.99004745483398, 0.99007225036621});
-  }
-
-  private static double[] biquad(double[] x, double[] b, double[] a) {
-    double[] y = new double[x.length];
-    double x1 = 0;
-    double x2 = 0;
-    double y1 = 0;
-    double y2 = 0;
-    for (int n = 0; n < x.length; n++) {
-      double v = b[0] * x[n] + b[1] * x1 + b[2] * x2 - a[0] * y1 - a[1] * y2;
-      x2 = x1;
-      x1 = x[n];
-      y2 = y1;
-      y1 = v;
-      y[n] = v;
-    }
-    return y;
-  }
-
-  /** Mean square of every 400 ms block, a new block each 100 ms; a partial block at the end is dropped. */
-  private static double[] blockPowers(double[] weighted) {
-    if (weighted.length < BLOCK) {
-      return new double[0];
-    }
-    double[] stepSums = new double[weighted.length / STEP];
+  /**
+   * The K-weighted signal's sum of squares over each 100 ms step; a partial step at the end is
+   * dropped. K-weighting is BS.1770's two stages at 48 kHz: a high shelf for the head, then the RLB
+   * high-pass.
+   */
+  private static double[] kWeightedStepSums(IntToDoubleFunction sample, int length) {
+    double[] stepSums = new double[length / STEP];
+    double sx1 = 0;
+    double sx2 = 0;
+    double sy1 = 0;
+    double sy2 = 0;
+    double hy1 = 0;
+    double hy2 = 0;
+    int n = 0;
     for (int s = 0; s < stepSums.length; s++) {
       double sum = 0;
-      for (int i = s * STEP; i < (s + 1) * STEP; i++) {
-        sum += weighted[i] * weighted[i];
+      for (int end = n + STEP; n < end; n++) {
+        double x = sample.applyAsDouble(n);
+        double shelf = 1.53512485958697 * x - 2.69169618940638 * sx1 + 1.19839281085285 * sx2
+            + 1.69065929318241 * sy1 - 0.73248077421585 * sy2;
+        sx2 = sx1;
+        sx1 = x;
+        double y = shelf - 2.0 * sy1 + sy2 + 1.99004745483398 * hy1 - 0.99007225036621 * hy2;
+        sy2 = sy1;
+        sy1 = shelf;
+        hy2 = hy1;
+        hy1 = y;
+        sum += y * y;
       }
       stepSums[s] = sum;
+    }
+    return stepSums;
+  }
+
+  /** Mean square of every 400 ms block, a new block each 100 ms. */
+  private static double[] blockPowers(double[] stepSums) {
+    if (stepSums.length < 4) {
+      return new double[0];
     }
     double[] blocks = new double[stepSums.length - 3];
     for (int b = 0; b < blocks.length; b++) {

@@ -140,7 +140,7 @@ public final class Mixer {
     // The oversampled peaks of the mix scale with its gain: metered once, not every round.
     double[] peaks = Loudness.truePeaks(mixed);
     for (int round = 0; round < 10; round++) {
-      out = quantised(limited(mixed, peaks, Math.pow(10, gainDb / 20), Math.pow(10, ceiling / 20)));
+      out = limited(mixed, peaks, Math.pow(10, gainDb / 20), Math.pow(10, ceiling / 20));
       measured = Loudness.integrated(out);
       peak = Loudness.truePeak(out);
       boolean loudEnough = Math.abs(measured - settings.targetLufs()) < 0.1;
@@ -163,64 +163,52 @@ public final class Mixer {
   }
 
   /**
-   * A look-ahead limiter on the true peak: the gain each sample needs so the oversampled signal
-   * around it stays under the ceiling, taken as the least over the next 2 ms, averaged over 2 ms so
-   * it ramps down smoothly before a peak (the average of values each at most the peak's need is at
-   * most that need), and let back up with a 150 ms release. The signal is taken at {@code gain}
-   * times {@code x}, whose oversampled peaks are {@code peaks}.
+   * A look-ahead limiter on the true peak, in 16 bits: the gain each sample needs so the
+   * oversampled signal around it stays under the ceiling, taken as the least over the next 2 ms,
+   * averaged over 2 ms so it ramps down smoothly before a peak (the average of values each at most
+   * the peak's need is at most that need), and let back up with a 150 ms release. The signal is
+   * taken at {@code gain} times {@code x}, whose oversampled peaks are {@code peaks}. It runs in one
+   * pass with 2 ms of state, no copy of the signal beside the result: a mix takes several rounds.
    */
-  static double[] limited(double[] x, double[] peaks, double gain, double ceiling) {
+  static short[] limited(double[] x, double[] peaks, double gain, double ceiling) {
     int n = x.length;
-    double[] need = new double[n];
-    for (int i = 0; i < n; i++) {
-      double peak = peaks[i] * gain;
-      need[i] = peak > ceiling ? ceiling / peak : 1;
-    }
-    double[] least = slidingMinimumAhead(need, LOOK_AHEAD);
-    double[] prefix = new double[n + 1];
-    for (int i = 0; i < n; i++) {
-      prefix[i + 1] = prefix[i] + least[i];
-    }
-    double release = 1 - Math.exp(-1 / (LIMITER_RELEASE_SECONDS * RATE));
-    double limit = 1;
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      int from = Math.max(0, i - LOOK_AHEAD);
-      double ramped = (prefix[i + 1] - prefix[from]) / (i + 1 - from);
-      limit = ramped <= limit ? ramped : limit + (ramped - limit) * release;
-      out[i] = x[i] * gain * limit;
-    }
-    return out;
-  }
-
-  /** The least of {@code v[i..i+window]} for every i, by a monotonic queue. */
-  private static double[] slidingMinimumAhead(double[] v, int window) {
-    int n = v.length;
-    double[] out = new double[n];
-    int[] queue = new int[n];
+    short[] out = new short[n];
+    // Indices whose need is rising from the front: the front is the least need of the window ahead.
+    int[] ahead = new int[Integer.highestOneBit(LOOK_AHEAD + 1) * 2];
+    int mask = ahead.length - 1;
     int head = 0;
     int tail = 0;
     int added = 0;
+    // The last LOOK_AHEAD + 1 least needs and their sum, for the ramp.
+    double[] recent = new double[LOOK_AHEAD + 1];
+    double recentSum = 0;
+    double release = 1 - Math.exp(-1 / (LIMITER_RELEASE_SECONDS * RATE));
+    double limit = 1;
     for (int i = 0; i < n; i++) {
-      while (added < n && added <= i + window) {
-        while (tail > head && v[queue[tail - 1]] >= v[added]) {
+      for (; added < n && added <= i + LOOK_AHEAD; added++) {
+        double need = need(peaks[added], gain, ceiling);
+        while (tail != head && need(peaks[ahead[(tail - 1) & mask]], gain, ceiling) >= need) {
           tail--;
         }
-        queue[tail++] = added++;
+        ahead[tail++ & mask] = added;
       }
-      while (queue[head] < i) {
+      while (ahead[head & mask] < i) {
         head++;
       }
-      out[i] = v[queue[head]];
+      double least = need(peaks[ahead[head & mask]], gain, ceiling);
+      int slot = i % recent.length;
+      recentSum += least - (i >= recent.length ? recent[slot] : 0);
+      recent[slot] = least;
+      double ramped = recentSum / Math.min(i + 1, recent.length);
+      limit = ramped <= limit ? ramped : limit + (ramped - limit) * release;
+      out[i] = (short) Math.clamp(Math.round(x[i] * gain * limit * 32768), Short.MIN_VALUE, Short.MAX_VALUE);
     }
     return out;
   }
 
-  private static short[] quantised(double[] x) {
-    short[] out = new short[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = (short) Math.clamp(Math.round(x[i] * 32768), Short.MIN_VALUE, Short.MAX_VALUE);
-    }
-    return out;
+  /** The gain a sample with this oversampled peak needs to stay under the ceiling at this gain. */
+  private static double need(double peak, double gain, double ceiling) {
+    double level = peak * gain;
+    return level > ceiling ? ceiling / level : 1;
   }
 }
