@@ -31,6 +31,8 @@ public final class Connectors {
   private static final Logger log = LoggerFactory.getLogger(Connectors.class);
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final int REBALANCE_ATTEMPTS = 8;
+  private static final Duration REBALANCE_PAUSE = Duration.ofMillis(500);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -82,6 +84,12 @@ public final class Connectors {
           .timeout(TIMEOUT).header("Content-Type", "application/json")
           .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(connector.config()))).build();
       HttpResponse<String> response = http.send(put, HttpResponse.BodyHandlers.ofString());
+      // 409: the worker's group is rebalancing (another instance of krag may be applying the same
+      // configurations as it starts); Connect asks for the request again once it has settled.
+      for (int attempt = 1; response.statusCode() == 409 && attempt < REBALANCE_ATTEMPTS; attempt++) {
+        Thread.sleep(REBALANCE_PAUSE.toMillis() * attempt);
+        response = http.send(put, HttpResponse.BodyHandlers.ofString());
+      }
       if (response.statusCode() / 100 != 2) {
         throw new IOException("Connect refused connector " + connector.name() + " (" + response.statusCode() + "): " + response.body());
       }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the catalogue's topics that do not exist yet; existing ones are left as they are. */
 public final class TopicProvisioner {
@@ -22,8 +23,15 @@ public final class TopicProvisioner {
           .filter(t -> !existing.contains(t.name()))
           .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(t.config()))
           .toList();
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
+      for (var created : admin.createTopics(missing).values().values()) {
+        try {
+          created.get();
+        } catch (ExecutionException e) {
+          // Another instance starting beside this one made it between the listing and now.
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
       }
     }
   }

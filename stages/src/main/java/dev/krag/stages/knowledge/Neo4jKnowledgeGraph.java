@@ -32,7 +32,7 @@ public final class Neo4jKnowledgeGraph implements KnowledgeGraph {
 
   /** Creates the platform's indexes if they are missing. */
   public Neo4jKnowledgeGraph ensureSchema() {
-    Cypher.SCHEMA.forEach(statement -> driver.executableQuery(statement).withConfig(config).execute());
+    Cypher.SCHEMA.forEach(statement -> SchemaStatements.create(driver, config, statement));
     driver.executableQuery(Cypher.AWAIT_INDEXES).withConfig(config).execute();
     return this;
   }

@@ -29,8 +29,7 @@ public final class Neo4jVectorStore implements VectorStore {
 
   @Override
   public void ensureCollection(String collection, int dimensions) {
-    driver.executableQuery(String.format(Locale.ROOT, Cypher.CREATE_VECTOR_INDEX, collection, label(collection), dimensions))
-        .withConfig(config).execute();
+    SchemaStatements.create(driver, config, String.format(Locale.ROOT, Cypher.CREATE_VECTOR_INDEX, collection, label(collection), dimensions));
     driver.executableQuery(Cypher.AWAIT_INDEXES).withConfig(config).execute();
     long existing = driver.executableQuery(Cypher.VECTOR_INDEX_DIMENSIONS).withParameters(Map.of("name", collection))
         .withConfig(config).execute().records().getFirst().get("dimensions").asLong();
