@@ -6,6 +6,7 @@ import dev.krag.api.RateLimit;
 import dev.krag.schemas.Bucket;
 import dev.krag.schemas.RunConfig;
 import dev.krag.stages.critique.CriticSettings;
+import dev.krag.stages.store.AssetCache;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -37,6 +38,9 @@ import java.util.stream.Stream;
  * @param sinks where the records land for analytics: PostgreSQL through Kafka Connect
  * @param replicationFactor of krag's topics and internal topics ({@code KRAG_REPLICATION_FACTOR})
  * @param stageThreads stream threads for the heavy stages ({@code KRAG_STAGE_THREADS})
+ * @param instanceId this instance's lasting name in the Streams groups ({@code KRAG_INSTANCE_ID}, e.g. a
+ *     StatefulSet pod's name): a restarted instance takes its tasks back at once instead of after the
+ *     session timeout; empty for none (dynamic membership, as a single process needs)
  * @param run the defaults of each run: frame size, fps, pace, iterations
  * @param critic the critic's thresholds
  * @param dialogueVoice whether what characters say is read in a voice of its own ({@code KRAG_DIALOGUE_VOICE}, on by default)
@@ -61,6 +65,7 @@ public record KragConfig(
     SinkSettings sinks,
     short replicationFactor,
     int stageThreads,
+    String instanceId,
     RunConfig run,
     CriticSettings critic,
     boolean dialogueVoice,
@@ -104,6 +109,7 @@ public record KragConfig(
         SinkSettings.of(s),
         (short) s.integer("KRAG_REPLICATION_FACTOR", 1),
         s.integer("KRAG_STAGE_THREADS", 2),
+        s.text("KRAG_INSTANCE_ID", ""),
         RunConfig.newBuilder()
             .setWidth(s.integer("KRAG_WIDTH", 1280))
             .setHeight(s.integer("KRAG_HEIGHT", 720))
@@ -153,14 +159,14 @@ public record KragConfig(
   }
 
   public KragConfig withOutDir(Path dir) {
-    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, run, critic,
+    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, instanceId, run, critic,
         dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, security, runTimeout, stallTimeout);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
     RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
-    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, condensed, critic,
+    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, instanceId, condensed, critic,
         dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, security, runTimeout, stallTimeout);
   }
 
@@ -420,7 +426,7 @@ public record KragConfig(
    * and OpenAI's key; a base URL setting points at another endpoint of each API.
    */
   public record MediaSettings(List<String> imageModels, List<String> voices, String replicateToken, URI replicateBaseUrl,
-      String elevenLabsKey, URI elevenLabsBaseUrl, double stability, double similarityBoost, double style) {
+      String elevenLabsKey, URI elevenLabsBaseUrl, double stability, double similarityBoost, double style, Duration assetCacheTtl) {
 
     public static final String REPLICATE = "replicate";
     public static final String ELEVENLABS = "elevenlabs";
@@ -451,17 +457,19 @@ public record KragConfig(
         require(!provider.equals(ELEVENLABS) || !elevenLabsKey.isEmpty(), "ELEVENLABS_API_KEY is needed for " + voice);
         require(!provider.equals(ProviderSettings.OPENAI) || openAi, "OPENAI_API_KEY is needed for " + voice);
       }
+      int cacheHours = s.integer("KRAG_ASSET_CACHE_HOURS", (int) AssetCache.DEFAULT_TTL.toHours());
+      require(cacheHours >= 0, "KRAG_ASSET_CACHE_HOURS must be zero (no cache) or more");
       return new MediaSettings(images, voices, replicateToken, ProviderSettings.baseUrl(s.text("REPLICATE_BASE_URL", "https://api.replicate.com/")),
           elevenLabsKey, ProviderSettings.baseUrl(s.text("ELEVENLABS_BASE_URL", "https://api.elevenlabs.io/")),
           s.decimal("KRAG_ELEVENLABS_STABILITY", 0.5), s.decimal("KRAG_ELEVENLABS_SIMILARITY_BOOST", 0.75),
-          s.decimal("KRAG_ELEVENLABS_STYLE", 0.0));
+          s.decimal("KRAG_ELEVENLABS_STYLE", 0.0), Duration.ofHours(cacheHours));
     }
 
     @Override
     public String toString() {
       return "MediaSettings[imageModels=" + imageModels + ", voices=" + voices + ", replicateToken=****, replicateBaseUrl="
           + replicateBaseUrl + ", elevenLabsKey=****, elevenLabsBaseUrl=" + elevenLabsBaseUrl + ", stability=" + stability
-          + ", similarityBoost=" + similarityBoost + ", style=" + style + "]";
+          + ", similarityBoost=" + similarityBoost + ", style=" + style + ", assetCacheTtl=" + assetCacheTtl + "]";
     }
   }
 

@@ -14,7 +14,6 @@ import dev.krag.stages.knowledge.Neo4jVectorStore;
 import dev.krag.stages.knowledge.QdrantVectorStore;
 import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.knowledge.VectorStore;
-import dev.krag.stages.store.AssetCache;
 import dev.krag.stages.store.AssetStore;
 import dev.krag.stages.store.LocalAssetCache;
 import dev.krag.stages.store.S3AssetStore;
@@ -97,7 +96,7 @@ public final class Platform implements AutoCloseable {
     knowledge = started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j")));
 
     StreamsSettings settings = new StreamsSettings(bootstrapServers, runtimeDir.resolve("state"), config.stageThreads(),
-        config.replicationFactor(), applicationServer, config.runTimeout());
+        config.replicationFactor(), applicationServer, config.instanceId(), config.runTimeout());
     bookkeeping = started(new StreamsRunner(BookkeepingTopology.APPLICATION_ID, BookkeepingTopology.build(serdes),
         settings.bookkeeping(BookkeepingTopology.APPLICATION_ID)).start(START_TIMEOUT));
     started(new StreamsRunner(StageTopology.APPLICATION_ID, StageTopology.build(serdes, stages()),
@@ -108,7 +107,7 @@ public final class Platform implements AutoCloseable {
     Providers providers = new Providers(config.providers());
     return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(providers.embedders(), vectorStore()),
         providers.planner(), new ShotGenerator(providers.pictures(), providers.narrator(config.dialogueVoice()), assets,
-            new LocalAssetCache(AssetCache.DEFAULT_TTL, Clock.systemUTC())),
+            new LocalAssetCache(config.providers().media().assetCacheTtl(), Clock.systemUTC())),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
   }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +35,15 @@ public final class RunWatcher implements AutoCloseable {
 
   public RunWatcher(String bootstrapServers, SerdeFactory serdes) {
     this.serdes = serdes;
-    this.consumer = new KafkaConsumer<>(Map.of(
+    this.consumer = runTopicsConsumer(bootstrapServers);
+    Set<TopicPartition> partitions = consumer.assignment();
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position); // fix the positions now, before the run is requested
+  }
+
+  /** A consumer of committed records, assigned every partition of the runs and run-events topics. */
+  public static KafkaConsumer<byte[], byte[]> runTopicsConsumer(String bootstrapServers) {
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
@@ -44,8 +53,7 @@ public final class RunWatcher implements AutoCloseable {
       consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
     }
     consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position); // fix the positions now, before the run is requested
+    return consumer;
   }
 
   /** What the watcher saw of the run when it stopped watching. */

@@ -6,13 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What was started, closed in reverse order; one that fails to close does not keep the rest open. */
-final class StartedResources implements AutoCloseable {
+public final class StartedResources implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(StartedResources.class);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
-  <T extends AutoCloseable> T add(T resource) {
+  public <T extends AutoCloseable> T add(T resource) {
     started.push(resource);
     return resource;
   }

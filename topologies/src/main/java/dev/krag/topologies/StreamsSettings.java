@@ -17,10 +17,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param stageThreads stream threads of the heavy stages (the generation parallelism of one instance)
  * @param replicationFactor of internal topics; 1 only for a single broker
  * @param applicationServer {@code host:port} of this instance's API, for interactive-query routing; empty if none
+ * @param instanceId this instance's static group membership name; empty for dynamic membership
  * @param longestRecord the longest one record may take (an edit of a long story), before the group evicts the worker
  */
 public record StreamsSettings(String bootstrapServers, Path stateDir, int stageThreads, int replicationFactor,
-    String applicationServer, Duration longestRecord) {
+    String applicationServer, String instanceId, Duration longestRecord) {
 
   /** Bookkeeping: exactly once, short commits so the runs topic follows closely. */
   public Properties bookkeeping(String applicationId) {
@@ -59,6 +60,11 @@ public record StreamsSettings(String bootstrapServers, Path stateDir, int stageT
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     if (!applicationServer.isBlank()) {
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    }
+    // A restarted instance with the same name takes back its tasks without a rebalance or the
+    // session timeout's wait (Streams names each thread's member after it).
+    if (!instanceId.isBlank()) {
+      p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
     }
     return p;
   }

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import kafka.server.KafkaConfig;
@@ -25,18 +26,24 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
 
   private final KafkaRaftServer server;
-  private final String bootstrapServers;
+  private final Path logDir;
+  private final int brokerPort;
+  private final int controllerPort;
 
-  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafka(KafkaRaftServer server, Path logDir, int brokerPort, int controllerPort) {
     this.server = server;
-    this.bootstrapServers = bootstrapServers;
+    this.logDir = logDir;
+    this.brokerPort = brokerPort;
+    this.controllerPort = controllerPort;
   }
 
   public static EmbeddedKafka start(Path logDir) throws Exception {
+    return start(logDir, Ports.free(), Ports.free());
+  }
+
+  private static EmbeddedKafka start(Path logDir, int brokerPort, int controllerPort) throws Exception {
     neutraliseExit();
     Files.createDirectories(logDir);
-    int brokerPort = Ports.free();
-    int controllerPort = Ports.free();
     String dir = logDir.toAbsolutePath().toString();
     KafkaConfig config = new KafkaConfig(Map.ofEntries(
         Map.entry("process.roles", "broker,controller"),
@@ -73,11 +80,21 @@ public final class EmbeddedKafka implements AutoCloseable {
     server.startup();
     String bootstrap = "127.0.0.1:" + brokerPort;
     log.info("Kafka broker up at {} (log in {})", bootstrap, dir);
-    return new EmbeddedKafka(server, bootstrap);
+    return new EmbeddedKafka(server, logDir, brokerPort, controllerPort);
   }
 
   public String bootstrapServers() {
-    return bootstrapServers;
+    return "127.0.0.1:" + brokerPort;
+  }
+
+  /**
+   * Stops this broker and starts it again on the same log and ports: to its clients, the same
+   * broker back after an outage.
+   */
+  public EmbeddedKafka restarted(Duration down) throws Exception {
+    close();
+    Thread.sleep(down);
+    return start(logDir, brokerPort, controllerPort);
   }
 
   @Override
