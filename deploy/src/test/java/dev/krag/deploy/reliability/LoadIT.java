@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoadIT {
 
-  private static final int STORIES = Integer.getInteger("krag.load.stories", 30);
+  private static final int STORIES = Integer.getInteger("krag.load.stories", 12);
   private static final Duration DONE = Duration.ofMinutes(10).plusSeconds(2L * STORIES);
   /** What a run may leave on the heap for good, past the first quarter of the batch. */
   private static final long HEAP_PER_RUN = 64 * 1024;
