@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the catalogue's topics that do not exist yet; existing ones are left as they are. */
@@ -23,7 +24,7 @@ public final class TopicProvisioner {
           .filter(t -> !existing.contains(t.name()))
           .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(t.config()))
           .toList();
-      for (var created : admin.createTopics(missing).values().values()) {
+      for (KafkaFuture<Void> created : admin.createTopics(missing).values().values()) {
         try {
           created.get();
         } catch (ExecutionException e) {

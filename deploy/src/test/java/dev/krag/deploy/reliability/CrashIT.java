@@ -1,9 +1,11 @@
 package dev.krag.deploy.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.krag.api.Ids;
 import dev.krag.api.Publisher;
+import dev.krag.schemas.Bucket;
 import dev.krag.schemas.RegistrySerdeFactory;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunConfig;
@@ -24,6 +26,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -58,13 +62,13 @@ class CrashIT {
   private static final Duration RUNS_DONE = Duration.ofMinutes(Math.max(10, KILLS * 2L));
   private static final Duration ROWS_WRITTEN = Duration.ofMinutes(3);
   private static final Path STORIES = Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm");
+  /** Where each kill is aimed, in turn; null: at any moment. */
+  private static final List<Stage> AIMS = Arrays.asList(Stage.GENERATE, Stage.EDIT, null);
+  /** Two at once, so that a kill aimed at one stage finds a run in it more often. */
   private static final List<String> TALES = List.of("26-the-old-man-and-his-grandson.txt", "43-the-fox-and-the-cat.txt");
   /** Small, short films: the test is about what a crash does to a run's records, not about pictures. */
   private static final RunConfig FILM = RunConfig.newBuilder().setWidth(480).setHeight(270).setFps(12).setMaxIterations(1)
       .setTargetDurationSeconds(20.0).build();
-  /** Where each kill is aimed, in turn; null: at any moment. */
-  private static final List<Stage> AIMS = java.util.Arrays.asList(Stage.GENERATE, Stage.EDIT, null);
-
   private final Path dir = Path.of("target", "it-out", "crash-" + System.currentTimeMillis()).toAbsolutePath();
   private final Random random = new Random(Long.getLong("krag.crash.seed", System.nanoTime()));
   private SharedServices services;
@@ -123,7 +127,7 @@ class CrashIT {
       }
       Stage aim = AIMS.get(kills.size() % AIMS.size());
       awaitStage(crashed.keySet(), aim, Duration.ofSeconds(90));
-      Thread.sleep(random.nextInt(aim == null ? 8_000 : 2_000));
+      Thread.sleep(random.nextInt(aim == null ? 8_000 : 1_000));
       List<Stage> during = follower.stagesOf(crashed.keySet());
       WorkerProcess victim = workers.get(random.nextInt(workers.size()));
       victim.kill();
@@ -148,7 +152,7 @@ class CrashIT {
         assertThat(ran.getStatus()).as(crash).isEqualTo(RunStatus.COMPLETED);
         assertThat(reference.getStatus()).as(base).isEqualTo(RunStatus.COMPLETED);
         assertThat(reference.getCostUsd()).as("the run has a bill").isPositive();
-        assertThat(ran.getCostUsd()).as(crash + "'s bill, against " + base).isCloseTo(reference.getCostUsd(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ran.getCostUsd()).as(crash + "'s bill, against " + base).isCloseTo(reference.getCostUsd(), offset(1e-9));
         assertThat(ran.getShots()).as(crash + "'s shots").isEqualTo(reference.getShots());
 
         Rows expected = rows(db, base);
@@ -186,7 +190,7 @@ class CrashIT {
   }
 
   /** Until a run among these is in the stage (any stage for null), or the time is up. */
-  private void awaitStage(java.util.Collection<String> runs, Stage stage, Duration timeout) throws InterruptedException {
+  private void awaitStage(Collection<String> runs, Stage stage, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && !(stage == null ? !follower.stagesOf(runs).isEmpty() : follower.anyIn(runs, stage))) {
       Thread.sleep(100);
@@ -238,7 +242,7 @@ class CrashIT {
   private static Set<String> objects(S3Client bucket, String runId) throws IOException {
     Set<String> keys = new TreeSet<>();
     for (String prefix : Stream.of("assets/", "artifacts/", "outputs/").map(p -> p + runId + "/").toList()) {
-      bucket.listObjectsV2Paginator(r -> r.bucket(dev.krag.schemas.Bucket.DEFAULT_NAME).prefix(prefix)).contents().stream()
+      bucket.listObjectsV2Paginator(r -> r.bucket(Bucket.DEFAULT_NAME).prefix(prefix)).contents().stream()
           .map(S3Object::key).map(key -> key.replace(runId, "{run}")).forEach(keys::add);
     }
     return keys;

@@ -10,6 +10,7 @@ import dev.krag.schemas.Run;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.RunStatus;
+import dev.krag.schemas.Topic;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.generate.FakeElevenLabs;
 import dev.krag.stages.generate.FakeReplicate;
@@ -115,7 +116,7 @@ class LoadIT {
           ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
           new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (var topic : Topics.all()) {
+        for (Topic<?, ?> topic : Topics.all()) {
           consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

@@ -11,6 +11,7 @@ import dev.krag.deploy.embedded.RegistryServer;
 import dev.krag.schemas.Bucket;
 import dev.krag.stages.generate.FakeElevenLabs;
 import dev.krag.stages.generate.FakeReplicate;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class SharedServices implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
-  java.net.URI registry() {
+  URI registry() {
     return registry.api();
   }
 
