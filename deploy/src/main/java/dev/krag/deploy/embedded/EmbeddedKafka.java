@@ -78,9 +78,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    String bootstrap = "127.0.0.1:" + brokerPort;
-    log.info("Kafka broker up at {} (log in {})", bootstrap, dir);
-    return new EmbeddedKafka(server, logDir, brokerPort, controllerPort);
+    EmbeddedKafka kafka = new EmbeddedKafka(server, logDir, brokerPort, controllerPort);
+    log.info("Kafka broker up at {} (log in {})", kafka.bootstrapServers(), dir);
+    return kafka;
   }
 
   public String bootstrapServers() {

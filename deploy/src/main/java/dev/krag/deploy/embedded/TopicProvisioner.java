@@ -24,6 +24,9 @@ public final class TopicProvisioner {
           .filter(t -> !existing.contains(t.name()))
           .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(t.config()))
           .toList();
+      if (missing.isEmpty()) {
+        return;
+      }
       for (KafkaFuture<Void> created : admin.createTopics(missing).values().values()) {
         try {
           created.get();

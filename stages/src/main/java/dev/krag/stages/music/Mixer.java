@@ -173,8 +173,9 @@ public final class Mixer {
   static short[] limited(double[] x, double[] peaks, double gain, double ceiling) {
     int n = x.length;
     short[] out = new short[n];
-    // Indices whose need is rising from the front: the front is the least need of the window ahead.
+    // Indices whose need is rising from the front, with their needs: the front is the least need of the window ahead.
     int[] ahead = new int[Integer.highestOneBit(LOOK_AHEAD + 1) * 2];
+    double[] aheadNeeds = new double[ahead.length];
     int mask = ahead.length - 1;
     int head = 0;
     int tail = 0;
@@ -187,15 +188,16 @@ public final class Mixer {
     for (int i = 0; i < n; i++) {
       for (; added < n && added <= i + LOOK_AHEAD; added++) {
         double need = need(peaks[added], gain, ceiling);
-        while (tail != head && need(peaks[ahead[(tail - 1) & mask]], gain, ceiling) >= need) {
+        while (tail != head && aheadNeeds[(tail - 1) & mask] >= need) {
           tail--;
         }
-        ahead[tail++ & mask] = added;
+        ahead[tail & mask] = added;
+        aheadNeeds[tail++ & mask] = need;
       }
       while (ahead[head & mask] < i) {
         head++;
       }
-      double least = need(peaks[ahead[head & mask]], gain, ceiling);
+      double least = aheadNeeds[head & mask];
       int slot = i % recent.length;
       recentSum += least - (i >= recent.length ? recent[slot] : 0);
       recent[slot] = least;
