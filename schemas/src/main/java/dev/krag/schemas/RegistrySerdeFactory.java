@@ -26,6 +26,10 @@ public final class RegistrySerdeFactory extends SerdeFactory {
         // first write is what lets a new store or topic work without a deploy step.
         SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
         SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, TopicIdStrategy.class.getName(),
+        // Each topic's schema whole, nested records inline: registered and read back in one
+        // request. With the nested records as references of their own, resolving the catalogue
+        // walked the tree a request per node and took over a thousand requests.
+        SerdeConfig.DEREFERENCE_SCHEMA, true,
         AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
         SerdeConfig.HTTP_ADAPTER, "JDK");
   }
