@@ -1,5 +1,7 @@
 package dev.krag.deploy;
 
+import static dev.krag.deploy.StartedResources.await;
+
 import dev.krag.deploy.KragConfig.QdrantSettings;
 import dev.krag.deploy.embedded.EmbeddedKafka;
 import dev.krag.deploy.embedded.RegistryServer;
@@ -10,6 +12,7 @@ import dev.krag.stages.critique.Critic;
 import dev.krag.stages.critique.VideoProbe;
 import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.ShotGenerator;
+import dev.krag.stages.knowledge.Embedder;
 import dev.krag.stages.knowledge.Neo4jVectorStore;
 import dev.krag.stages.knowledge.QdrantVectorStore;
 import dev.krag.stages.knowledge.VectorMemory;
@@ -26,12 +29,14 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Future;
 
 /**
- * Everything a run needs, started in order and closed in reverse: the broker and the registry
- * (embedded unless configured), the topics, the bucket, the analytics sinks, and both Streams
- * applications.
+ * Everything a run needs, each part started once what it needs is up, and closed in reverse: the
+ * broker and the registry (embedded unless configured), the topics, the bucket, the knowledge
+ * graph, the analytics sinks, and both Streams applications.
  */
 public final class Platform implements AutoCloseable {
 
@@ -75,37 +80,47 @@ public final class Platform implements AutoCloseable {
   }
 
   private void startAll(Path runtimeDir, String applicationServer) throws Exception {
+    // Servers that need nothing of each other start side by side: each spends much of its start
+    // waiting, and on a small machine one after the other took a minute.
+    Future<URI> registryUp = started.inBackground("registry", () -> config.registryUrl().isEmpty()
+        ? started(RegistryServer.start(config.registryHome(), runtimeDir.resolve("registry"), START_TIMEOUT)).api()
+        : URI.create(config.registryUrl()));
+    Future<SerdeFactory> registered = started.inBackground("schemas", () -> SchemaSetup.registered(await(registryUp)));
+    Future<ObjectStorage> bucketUp = started.inBackground("bucket", () -> started(ObjectStorage.start(config.storage(), config.outDir())));
+    Future<KnowledgeGraphConnection> graphUp = started.inBackground("knowledge",
+        () -> started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j"))));
+    Providers providers = new Providers(config.providers());
+    Future<List<Embedder>> embeddersLoaded = started.inBackground("embeddings", providers::embedders);
+
     if (config.kafkaBootstrap().isEmpty()) {
       EmbeddedKafka kafka = started(EmbeddedKafka.start(runtimeDir.resolve("kafka")));
       bootstrapServers = kafka.bootstrapServers();
     } else {
       bootstrapServers = config.kafkaBootstrap();
     }
-    registry = config.registryUrl().isEmpty()
-        ? started(RegistryServer.start(config.registryHome(), runtimeDir.resolve("registry"), START_TIMEOUT)).api()
-        : URI.create(config.registryUrl());
-    serdes = SchemaSetup.registered(registry);
     TopicProvisioner.ensure(bootstrapServers, Topics.all(), config.replicationFactor());
-    storage = started(ObjectStorage.start(config.storage(), config.outDir()));
+    registry = await(registryUp);
+    storage = await(bucketUp);
     assets = started(new S3AssetStore(storage.bucket(), config.outDir().resolve("cache")));
     if (config.sinks().enabled()) {
       analytics = started(AnalyticsSinks.start(config.sinks(), config.outDir(), runtimeDir, bootstrapServers, registry,
           storage.bucket(), config.replicationFactor()));
     }
-
-    knowledge = started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j")));
+    serdes = await(registered);
+    knowledge = await(graphUp);
 
     StreamsSettings settings = new StreamsSettings(bootstrapServers, runtimeDir.resolve("state"), config.stageThreads(),
         config.replicationFactor(), applicationServer, config.instanceId(), config.runTimeout());
     bookkeeping = started(new StreamsRunner(BookkeepingTopology.APPLICATION_ID, BookkeepingTopology.build(serdes),
-        settings.bookkeeping(BookkeepingTopology.APPLICATION_ID)).start(START_TIMEOUT));
-    started(new StreamsRunner(StageTopology.APPLICATION_ID, StageTopology.build(serdes, stages()),
-        settings.stages(StageTopology.APPLICATION_ID)).start(START_TIMEOUT));
+        settings.bookkeeping(BookkeepingTopology.APPLICATION_ID)).start());
+    StreamsRunner stageStreams = started(new StreamsRunner(StageTopology.APPLICATION_ID,
+        StageTopology.build(serdes, stages(providers, await(embeddersLoaded))), settings.stages(StageTopology.APPLICATION_ID)).start());
+    bookkeeping.awaitRunning(START_TIMEOUT);
+    stageStreams.awaitRunning(START_TIMEOUT);
   }
 
-  private Stages stages() {
-    Providers providers = new Providers(config.providers());
-    return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(providers.embedders(), vectorStore()),
+  private Stages stages(Providers providers, List<Embedder> embedders) {
+    return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(embedders, vectorStore()),
         providers.planner(), new ShotGenerator(providers.pictures(), providers.narrator(config.dialogueVoice()), assets,
             new LocalAssetCache(config.providers().media().assetCacheTtl(), Clock.systemUTC())),
         new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);

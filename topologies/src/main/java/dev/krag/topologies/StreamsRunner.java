@@ -46,12 +46,16 @@ public final class StreamsRunner implements AutoCloseable {
     metrics.bindTo(Metrics.globalRegistry);
   }
 
-  public StreamsRunner start(Duration timeout) throws InterruptedException {
+  /** Starts the threads; they join the group in the background. */
+  public StreamsRunner start() {
     streams.start();
+    return this;
+  }
+
+  public void awaitRunning(Duration timeout) throws InterruptedException {
     if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException(name + " did not reach RUNNING within " + timeout + " (state " + streams.state() + ")");
     }
-    return this;
   }
 
   public KafkaStreams streams() {
