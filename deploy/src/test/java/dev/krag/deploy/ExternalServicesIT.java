@@ -47,7 +47,7 @@ class ExternalServicesIT {
          EmbeddedS3 s3 = EmbeddedS3.start(services.resolve("s3"), "operator", "operator-secret");
          DistributedConnectWorker connect = DistributedConnectWorker.start(kafka.bootstrapServers(), defaults.sinks().connectPlugins(),
              "ops-connect")) {
-      Map<String, String> env = Map.ofEntries(
+      Map<String, String> env = SmallFilm.with(Map.ofEntries(
           Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
           Map.entry("REGISTRY_URL", registry.api().toString()),
           Map.entry("DATABASE_URL", postgres.jdbcUrl()),
@@ -57,7 +57,7 @@ class ExternalServicesIT {
           Map.entry("S3_ACCESS_KEY_ID", "operator"),
           Map.entry("S3_SECRET_ACCESS_KEY", "operator-secret"),
           Map.entry("CONNECT_URL", connect.rest().toString()),
-          Map.entry("KRAG_STALL_TIMEOUT_SECONDS", "180"));
+          Map.entry("KRAG_STALL_TIMEOUT_SECONDS", "180")));
       Path tale = Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm", "43-the-fox-and-the-cat.txt");
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
       ByteArrayOutputStream stderr = new ByteArrayOutputStream();

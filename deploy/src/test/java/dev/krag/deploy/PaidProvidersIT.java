@@ -32,11 +32,9 @@ class PaidProvidersIT {
     Path out = Path.of("target", "it-out", name + "-" + System.currentTimeMillis());
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    Map<String, String> env = new HashMap<>(settings);
+    // The bill does not depend on the frame's size, only its shape.
+    Map<String, String> env = SmallFilm.with(settings);
     env.put("KRAG_SINKS", "off");
-    // The bill does not depend on the frame's size, only its shape: a small film is quicker to edit.
-    env.put("KRAG_WIDTH", "640");
-    env.put("KRAG_HEIGHT", "360");
     env.put("KRAG_STALL_TIMEOUT_SECONDS", "180");
     int code = new Cli(env::get, new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8))
         .execute(new String[] {"run", TALE.toString(), "--out", out.toString(), "--json"});

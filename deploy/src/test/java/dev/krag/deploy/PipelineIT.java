@@ -51,7 +51,7 @@ class PipelineIT {
 
   @BeforeAll
   static void start() throws Exception {
-    config = KragConfig.from(Map.of("KRAG_WIDTH", "640", "KRAG_HEIGHT", "360")::get).withOutDir(out);
+    config = KragConfig.from(SmallFilm.SETTINGS::get).withOutDir(out);
     platform = Platform.start(config, out.resolve("runtime"));
   }
 

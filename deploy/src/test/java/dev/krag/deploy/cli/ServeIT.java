@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.deploy.KragConfig;
+import dev.krag.deploy.SmallFilm;
 import dev.krag.schemas.Bucket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class ServeIT {
   void everyPrintedEndpointAnswersUntilTheServerIsStopped() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    KragConfig config = KragConfig.from(Map.of("KRAG_API_PORT", "0", "KRAG_WIDTH", "640", "KRAG_HEIGHT", "360")::get).withOutDir(out);
+    KragConfig config = KragConfig.from(SmallFilm.with(Map.of("KRAG_API_PORT", "0"))::get).withOutDir(out);
     CountDownLatch stop = new CountDownLatch(1);
     ExecutorService serving = Executors.newSingleThreadExecutor();
     try {
