@@ -143,6 +143,34 @@ class AnalyticsSinksIT {
         .isNotBlank();
   }
 
+  /**
+   * A record of another type, valid Avro with its schema in the registry, on a table's topic: the
+   * JDBC sink would try to reshape the table to it and stop for good, so the converter refuses it.
+   */
+  @Test
+  void aRecordOfAnotherTypeOnATablesTopicGoesToTheDeadLetterTopicAndTheSinkGoesOn() throws Exception {
+    Story story = Story.newBuilder().setStoryId("story-astray").setTitle("Astray").setText("A story on the costs topic.")
+        .setSource(StorySource.CLI).setCreatedAt(DAY).build();
+    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(Topics.COSTS.name(), "story-astray".getBytes(StandardCharsets.UTF_8),
+          platform.serdes().valueSerde(Story.class).serializer().serialize(Topics.COSTS.name(), story))).get();
+    }
+    try (Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
+      publisher.send(Topics.COSTS, "run-after-astray", CostEvent.newBuilder(cost("after-astray", "openai", "gpt-4.1", 0.002))
+          .setRunId("run-after-astray").build());
+    }
+
+    assertThat(sinks.awaitCaughtUp(platform.bootstrapServers(), CATCH_UP)).as("the story does not stop the costs sink").isTrue();
+    assertThat(count("SELECT count(*) FROM costs WHERE run_id = 'run-after-astray'")).isEqualTo(1);
+    ConsumerRecord<byte[], byte[]> dead = TopicDump.raw(platform.bootstrapServers(), Topics.DLQ.name()).stream()
+        .filter(r -> "story-astray".equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst().orElseThrow();
+    assertThat(new String(dead.headers().lastHeader("__connect.errors.topic").value(), StandardCharsets.UTF_8))
+        .isEqualTo(Topics.COSTS.name());
+    assertThat(new String(dead.headers().lastHeader("__connect.errors.exception.message").value(), StandardCharsets.UTF_8))
+        .contains("dev.krag.schemas.Story").contains("dev.krag.schemas.CostEvent");
+  }
+
   @Test
   void aWorkerRestartedWhileRecordsArriveLosesNoRowAndDuplicatesNone() throws Exception {
     try (Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {

@@ -18,14 +18,23 @@ import org.apache.kafka.connect.storage.Converter;
  */
 public final class RegistryAvroConverter implements Converter {
 
+  /**
+   * The one record type the connector's table is made of (an Avro full name), if set. A record of
+   * another type on the topic is valid Avro, but the JDBC sink would try to reshape the table to it
+   * and stop for good; refused here, it goes to the dead-letter topic instead.
+   */
+  public static final String RECORD_TYPE = "krag.record.type";
+
   private final AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
   private final AvroConnectData data = new AvroConnectData();
   /** The worker makes converters only to validate a configuration and closes them unconfigured. */
   private boolean configured;
+  private String recordType;
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     deserializer.configure(configs, isKey);
+    recordType = (String) configs.get(RECORD_TYPE);
     configured = true;
   }
 
@@ -47,6 +56,10 @@ public final class RegistryAvroConverter implements Converter {
     }
     if (!(avro instanceof GenericContainer container)) {
       throw new DataException("not an Avro record on " + topic + ": " + (avro == null ? "null" : avro.getClass().getName()));
+    }
+    String type = container.getSchema().getFullName();
+    if (recordType != null && !recordType.equals(type)) {
+      throw new DataException("a " + type + " on " + topic + ", where the sink writes " + recordType + " records only");
     }
     Schema schema = data.schema(container.getSchema());
     return new SchemaAndValue(schema, data.value(schema, container.getSchema(), avro));
