@@ -91,7 +91,8 @@ class ServeIT {
           HttpResponse.BodyHandlers.ofString());
       assertThat(metrics.body()).as("the spec's metrics, after the runs").contains("pipeline_duration_seconds_count{stage=\"run\"}",
           "pipeline_duration_seconds_count{stage=\"generate\"}", "generation_cost_dollars_total{model=", "agent_calls_total{agent=\"parse\",status=\"ok\"}",
-          "agent_latency_seconds_bucket{agent=\"edit\"", "kafka_consumer_fetch_manager_records_lag_max");
+          "agent_latency_seconds_bucket{agent=\"edit\"", "kafka_consumer_fetch_manager_records_lag_max",
+          "http_server_requests_seconds_bucket{");
       HttpResponse<String> another = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + runId))
           .header("X-API-Key", newKey(api, adminKey, "bob", "viewer")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(another.statusCode()).as("another's run is not there for bob").isEqualTo(404);
