@@ -159,14 +159,16 @@ public record KragConfig(
   }
 
   public KragConfig withOutDir(Path dir) {
-    return new KragConfig(dir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, instanceId, run, critic,
-        dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, security, runTimeout, stallTimeout);
+    return with(dir, run);
   }
 
   /** The same settings with every run condensed to about this many seconds, or not at all for null. */
   public KragConfig withTargetDuration(Double seconds) {
-    RunConfig condensed = RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build();
-    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, instanceId, condensed, critic,
+    return with(outDir, RunConfig.newBuilder(run).setTargetDurationSeconds(seconds).build());
+  }
+
+  private KragConfig with(Path outDir, RunConfig run) {
+    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, instanceId, run, critic,
         dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, security, runTimeout, stallTimeout);
   }
 

@@ -80,8 +80,8 @@ public final class Platform implements AutoCloseable {
   }
 
   private void startAll(Path runtimeDir, String applicationServer) throws Exception {
-    // Servers that need nothing of each other start side by side: each spends much of its start
-    // waiting, and on a small machine one after the other took a minute.
+    // Servers that need nothing of each other start side by side, so a slow one (the registry is
+    // a JVM of its own, the embedding model a large file) holds up only what needs it.
     Future<URI> registryUp = started.inBackground("registry", () -> config.registryUrl().isEmpty()
         ? started(RegistryServer.start(config.registryHome(), runtimeDir.resolve("registry"), START_TIMEOUT)).api()
         : URI.create(config.registryUrl()));

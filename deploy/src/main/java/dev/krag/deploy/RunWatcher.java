@@ -43,13 +43,18 @@ public final class RunWatcher implements AutoCloseable {
 
   /** A consumer of committed records, assigned every partition of the runs and run-events topics. */
   public static KafkaConsumer<byte[], byte[]> runTopicsConsumer(String bootstrapServers) {
+    return committedReader(bootstrapServers, List.of(Topics.RUNS, Topics.RUN_EVENTS));
+  }
+
+  /** A consumer of committed records, assigned every partition of {@code topics}. */
+  public static KafkaConsumer<byte[], byte[]> committedReader(String bootstrapServers, List<Topic<?, ?>> topics) {
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
-    for (Topic<?, ?> topic : List.of(Topics.RUNS, Topics.RUN_EVENTS)) {
+    for (Topic<?, ?> topic : topics) {
       consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
     }
     consumer.assign(partitions);

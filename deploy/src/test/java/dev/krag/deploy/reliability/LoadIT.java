@@ -6,27 +6,25 @@ import dev.krag.api.Ids;
 import dev.krag.api.Publisher;
 import dev.krag.deploy.KragConfig;
 import dev.krag.deploy.Platform;
+import dev.krag.deploy.RunWatcher;
 import dev.krag.schemas.Run;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.RunRequested;
 import dev.krag.schemas.RunStatus;
-import dev.krag.schemas.Topic;
 import dev.krag.schemas.Topics;
 import dev.krag.stages.generate.FakeElevenLabs;
 import dev.krag.stages.generate.FakeReplicate;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoadIT {
 
-  private static final int STORIES = Integer.getInteger("krag.load.stories", 12);
+  private static final int STORIES = Integer.getInteger("krag.load.stories", 8);
   private static final Duration DONE = Duration.ofMinutes(10).plusSeconds(2L * STORIES);
   /** What a run may leave on the heap for good, past the first quarter of the batch. */
   private static final long HEAP_PER_RUN = 64 * 1024;
@@ -112,17 +110,11 @@ class LoadIT {
       long records = 0;
       long bytes = 0;
       int topics = 0;
-      try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-          ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-          new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (Topic<?, ?> topic : Topics.all()) {
-          consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
+      try (KafkaConsumer<byte[], byte[]> consumer = RunWatcher.committedReader(bootstrapServers, Topics.all())) {
+        Set<TopicPartition> partitions = consumer.assignment();
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         topics = (int) partitions.stream().map(TopicPartition::topic).filter(t -> partitions.stream()
             .filter(p -> p.topic().equals(t)).anyMatch(p -> ends.get(p) > 0)).distinct().count();
-        consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
           for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
