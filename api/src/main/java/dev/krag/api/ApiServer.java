@@ -2,7 +2,6 @@ package dev.krag.api;
 
 import dev.krag.schemas.Role;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -34,7 +33,7 @@ public final class ApiServer {
 
   private static void ready(ServerResponse res, Backend backend) {
     if (backend.queries().ready()) {
-      res.header(HeaderValues.CONTENT_TYPE_JSON).send("{\"status\":\"UP\"}");
+      ManagementServer.up(res);
     } else {
       throw ApiException.unavailable(2, "the state stores are not running");
     }
@@ -57,7 +56,7 @@ public final class ApiServer {
           }
         })
         // Liveness: the process answers. Readiness: the state stores answer too, so a load balancer sends it queries.
-        .get("/health/live", (req, res) -> res.header(HeaderValues.CONTENT_TYPE_JSON).send("{\"status\":\"UP\"}"))
+        .get("/health/live", (req, res) -> ManagementServer.up(res))
         .get("/health/ready", (req, res) -> ready(res, backend))
         .get("/health", (req, res) -> ready(res, backend))
         .error(ApiException.class, (req, res, e) -> {

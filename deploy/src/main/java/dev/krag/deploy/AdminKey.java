@@ -26,6 +26,14 @@ public final class AdminKey {
 
   private AdminKey() {}
 
+  /**
+   * A new admin key, to be given to every API instance as a file ({@code KRAG_ADMIN_KEY_FILE}, a
+   * cluster's secret): the first instance up stores it, so no instance makes one of its own.
+   */
+  public static String newToken() {
+    return ApiKeyToken.issue(PRINCIPAL, Role.ADMIN, System.currentTimeMillis()).token().text();
+  }
+
   /** The admin key in {@code file}, made if there is none. */
   public static ApiKeyToken ensure(Path file, Commands commands, RunQueries queries) throws IOException, InterruptedException {
     if (!Files.exists(file)) {

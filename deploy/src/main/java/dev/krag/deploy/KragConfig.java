@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
  * Every setting krag reads, in one typed place: parsed once from the environment, validated before
  * anything starts, and printable. Each has a default that works on one machine with no services.
  *
+ * @param role what this process does: everything, the API alone or the stages alone ({@code KRAG_ROLE})
  * @param outDir where runs write their media and the embedded services their data ({@code KRAG_OUT})
  * @param kafkaBootstrap an external Kafka cluster; empty starts an embedded broker ({@code KAFKA_BOOTSTRAP_SERVERS})
  * @param registryUrl an external registry's v3 API; empty starts the embedded one ({@code REGISTRY_URL})
@@ -41,11 +43,15 @@ import java.util.stream.Stream;
  * @param instanceId this instance's lasting name in the Streams groups ({@code KRAG_INSTANCE_ID}, e.g. a
  *     StatefulSet pod's name): a restarted instance takes its tasks back at once instead of after the
  *     session timeout; empty for none (dynamic membership, as a single process needs)
+ * @param standbyReplicas warm copies of each state store on other instances ({@code KRAG_STANDBY_REPLICAS})
+ * @param rack this instance's rack or zone, for rack-aware task and standby placement ({@code KRAG_RACK}; empty for none)
  * @param run the defaults of each run: frame size, fps, pace, iterations
  * @param critic the critic's thresholds
  * @param dialogueVoice whether what characters say is read in a voice of its own ({@code KRAG_DIALOGUE_VOICE}, on by default)
  * @param apiHost the address {@code krag serve} answers the API on ({@code KRAG_API_HOST}, loopback unless set)
  * @param apiPort its port ({@code KRAG_API_PORT}, the platform spec's 8000; 0 for any free one)
+ * @param managementPort where health and metrics answer without credentials, for probes and scrapers
+ *     ({@code KRAG_MANAGEMENT_PORT}; by default 8081 for the API and worker roles, none for one process alone)
  * @param apiAdvertisedHost the name the other instances reach this one's API by
  *     ({@code KRAG_API_ADVERTISED_HOST}; the API host, or this machine's name when that is 0.0.0.0)
  * @param maxStoryBytes the largest story accepted ({@code KRAG_MAX_STORY_BYTES})
@@ -54,6 +60,7 @@ import java.util.stream.Stream;
  * @param stallTimeout how long it waits without any news of the run ({@code KRAG_STALL_TIMEOUT_SECONDS})
  */
 public record KragConfig(
+    InstanceRole role,
     Path outDir,
     String kafkaBootstrap,
     String registryUrl,
@@ -66,11 +73,14 @@ public record KragConfig(
     short replicationFactor,
     int stageThreads,
     String instanceId,
+    int standbyReplicas,
+    String rack,
     RunConfig run,
     CriticSettings critic,
     boolean dialogueVoice,
     String apiHost,
     int apiPort,
+    OptionalInt managementPort,
     String apiAdvertisedHost,
     int maxStoryBytes,
     SecuritySettings security,
@@ -88,7 +98,22 @@ public record KragConfig(
     require(run.getMaxCostUsd() == null || run.getMaxCostUsd() >= 0, "KRAG_MAX_COST_USD must be zero or more");
     require(apiPort >= 0 && apiPort <= 65_535, "KRAG_API_PORT must be a port number (0 for any free one)");
     require(maxStoryBytes > 0, "KRAG_MAX_STORY_BYTES must be positive");
+    require(standbyReplicas >= 0, "KRAG_STANDBY_REPLICAS must be zero or more");
+    require(managementPort.orElse(0) >= 0 && managementPort.orElse(0) <= 65_535, "KRAG_MANAGEMENT_PORT must be a port number");
+    if (role != InstanceRole.ALL) {
+      // One role alone is one part of a cluster: it cannot start the shared services for itself.
+      String why = "KRAG_ROLE=" + role + " joins a cluster and needs ";
+      require(!kafkaBootstrap.isEmpty(), why + "KAFKA_BOOTSTRAP_SERVERS");
+      require(!registryUrl.isEmpty(), why + "REGISTRY_URL");
+      require(!storage.endpoint().isEmpty(), why + "S3_ENDPOINT");
+      require(!role.runsStages() || !neo4j.uri().isEmpty(), why + "NEO4J_URI");
+      require(!role.servesApi() || !sinks.enabled() || (!sinks.databaseUrl().isEmpty() && !sinks.connectUrl().isEmpty()),
+          why + "DATABASE_URL and CONNECT_URL (or KRAG_SINKS=off)");
+    }
   }
+
+  /** Where health and metrics answer in a cluster's pods. */
+  public static final int DEFAULT_MANAGEMENT_PORT = 8081;
 
   public static KragConfig fromEnvironment() {
     return from(System::getenv);
@@ -96,7 +121,9 @@ public record KragConfig(
 
   public static KragConfig from(Function<String, String> env) {
     Settings s = new Settings(env);
+    InstanceRole role = InstanceRole.parse(s.text("KRAG_ROLE", InstanceRole.ALL.toString()));
     return new KragConfig(
+        role,
         outDir(env),
         s.text("KAFKA_BOOTSTRAP_SERVERS", ""),
         s.text("REGISTRY_URL", ""),
@@ -110,6 +137,8 @@ public record KragConfig(
         (short) s.integer("KRAG_REPLICATION_FACTOR", 1),
         s.integer("KRAG_STAGE_THREADS", 2),
         s.text("KRAG_INSTANCE_ID", ""),
+        s.integer("KRAG_STANDBY_REPLICAS", 0),
+        s.text("KRAG_RACK", ""),
         RunConfig.newBuilder()
             .setWidth(s.integer("KRAG_WIDTH", 1280))
             .setHeight(s.integer("KRAG_HEIGHT", 720))
@@ -130,6 +159,8 @@ public record KragConfig(
         s.flag("KRAG_DIALOGUE_VOICE", true),
         s.text("KRAG_API_HOST", "127.0.0.1"),
         s.integer("KRAG_API_PORT", 8000),
+        role == InstanceRole.ALL && s.text("KRAG_MANAGEMENT_PORT", null) == null ? OptionalInt.empty()
+            : OptionalInt.of(s.integer("KRAG_MANAGEMENT_PORT", DEFAULT_MANAGEMENT_PORT)),
         s.text("KRAG_API_ADVERTISED_HOST", advertised(s.text("KRAG_API_HOST", "127.0.0.1"))),
         s.integer("KRAG_MAX_STORY_BYTES", 200_000),
         SecuritySettings.of(s),
@@ -168,13 +199,15 @@ public record KragConfig(
   }
 
   private KragConfig with(Path outDir, RunConfig run) {
-    return new KragConfig(outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor, stageThreads, instanceId, run, critic,
-        dialogueVoice, apiHost, apiPort, apiAdvertisedHost, maxStoryBytes, security, runTimeout, stallTimeout);
+    return new KragConfig(role, outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor,
+        stageThreads, instanceId, standbyReplicas, rack, run, critic, dialogueVoice, apiHost, apiPort, managementPort, apiAdvertisedHost,
+        maxStoryBytes, security, runTimeout, stallTimeout);
   }
 
   /** The settings as a person reads them at start-up, secrets masked. */
   public Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>();
+    m.put("role", role.toString());
     m.put("out", outDir.toAbsolutePath().toString());
     m.put("kafka", kafkaBootstrap.isEmpty() ? "embedded" : kafkaBootstrap);
     m.put("registry", registryUrl.isEmpty() ? "embedded" : registryUrl);
@@ -194,6 +227,10 @@ public record KragConfig(
     m.put("frame", run.getWidth() + "x" + run.getHeight() + " @" + run.getFps() + " fps");
     m.put("pace", run.getWordsPerMinute() + " wpm");
     m.put("iterations", Integer.toString(run.getMaxIterations()));
+    managementPort.ifPresent(port -> m.put("management", "port " + port + " (health, metrics)"));
+    if (standbyReplicas > 0 || !rack.isEmpty()) {
+      m.put("standbys", standbyReplicas + (rack.isEmpty() ? "" : ", rack " + rack));
+    }
     m.put("rate limit", security.rateLimit().perMinute() + "/min, bursts of " + security.rateLimit().burst() + " per principal"
         + (security.redisUrl().isEmpty() ? ", per instance" : ", shared through Redis"));
     m.put("quotas", security.quotas().concurrentRuns() + " runs at a time, $" + security.quotas().dailyUsd() + " a day per principal");

@@ -30,13 +30,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * Everything a run needs, each part started once what it needs is up, and closed in reverse: the
  * broker and the registry (embedded unless configured), the topics, the bucket, the knowledge
- * graph, the analytics sinks, and both Streams applications.
+ * graph, the analytics sinks, and both Streams applications. An instance of one role starts only
+ * its part: the API's the bookkeeping and the sinks, a worker's the knowledge graph and the stages.
  */
 public final class Platform implements AutoCloseable {
 
@@ -50,6 +53,7 @@ public final class Platform implements AutoCloseable {
   private URI registry;
   private SerdeFactory serdes;
   private StreamsRunner bookkeeping;
+  private StreamsRunner stageStreams;
   private KnowledgeGraphConnection knowledge;
   private AnalyticsSinks analytics;
   private ObjectStorage storage;
@@ -87,10 +91,11 @@ public final class Platform implements AutoCloseable {
         : URI.create(config.registryUrl()));
     Future<SerdeFactory> registered = started.inBackground("schemas", () -> SchemaSetup.registered(await(registryUp)));
     Future<ObjectStorage> bucketUp = started.inBackground("bucket", () -> started(ObjectStorage.start(config.storage(), config.outDir())));
-    Future<KnowledgeGraphConnection> graphUp = started.inBackground("knowledge",
-        () -> started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j"))));
+    InstanceRole role = config.role();
+    Future<KnowledgeGraphConnection> graphUp = role.runsStages() ? started.inBackground("knowledge",
+        () -> started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j")))) : null;
     Providers providers = new Providers(config.providers());
-    Future<List<Embedder>> embeddersLoaded = started.inBackground("embeddings", providers::embedders);
+    Future<List<Embedder>> embeddersLoaded = role.runsStages() ? started.inBackground("embeddings", providers::embedders) : null;
 
     if (config.kafkaBootstrap().isEmpty()) {
       EmbeddedKafka kafka = started(EmbeddedKafka.start(runtimeDir.resolve("kafka")));
@@ -102,21 +107,37 @@ public final class Platform implements AutoCloseable {
     registry = await(registryUp);
     storage = await(bucketUp);
     assets = started(new S3AssetStore(storage.bucket(), config.outDir().resolve("cache")));
-    if (config.sinks().enabled()) {
+    if (config.sinks().enabled() && role.servesApi()) {
       analytics = started(AnalyticsSinks.start(config.sinks(), config.outDir(), runtimeDir, bootstrapServers, registry,
           storage.bucket(), config.replicationFactor()));
     }
     serdes = await(registered);
-    knowledge = await(graphUp);
 
     StreamsSettings settings = new StreamsSettings(bootstrapServers, runtimeDir.resolve("state"), config.stageThreads(),
-        config.replicationFactor(), applicationServer, config.instanceId(), config.runTimeout());
-    bookkeeping = started(new StreamsRunner(BookkeepingTopology.APPLICATION_ID, BookkeepingTopology.build(serdes),
-        settings.bookkeeping(BookkeepingTopology.APPLICATION_ID)).start());
-    StreamsRunner stageStreams = started(new StreamsRunner(StageTopology.APPLICATION_ID,
-        StageTopology.build(serdes, stages(providers, await(embeddersLoaded))), settings.stages(StageTopology.APPLICATION_ID)).start());
-    bookkeeping.awaitRunning(START_TIMEOUT);
-    stageStreams.awaitRunning(START_TIMEOUT);
+        config.replicationFactor(), applicationServer, config.instanceId(), config.runTimeout(), config.standbyReplicas(), config.rack());
+    if (role.servesApi()) {
+      bookkeeping = started(new StreamsRunner(BookkeepingTopology.APPLICATION_ID, BookkeepingTopology.build(serdes),
+          settings.bookkeeping(BookkeepingTopology.APPLICATION_ID)).start());
+    }
+    if (role.runsStages()) {
+      knowledge = await(graphUp);
+      stageStreams = started(new StreamsRunner(StageTopology.APPLICATION_ID,
+          StageTopology.build(serdes, stages(providers, await(embeddersLoaded))), settings.stages(StageTopology.APPLICATION_ID)).start());
+    }
+    for (StreamsRunner streams : running()) {
+      streams.awaitRunning(START_TIMEOUT);
+    }
+  }
+
+  /** Why this instance cannot take work yet, or null once each of its Streams applications runs. */
+  public String notReady() {
+    return running().stream().filter(streams -> !streams.streams().state().isRunningOrRebalancing())
+        .map(streams -> streams.name() + " is " + streams.streams().state()).findFirst().orElse(null);
+  }
+
+  /** The Streams applications this instance runs. */
+  public List<StreamsRunner> running() {
+    return Stream.of(bookkeeping, stageStreams).filter(Objects::nonNull).toList();
   }
 
   private Stages stages(Providers providers, List<Embedder> embedders) {
@@ -142,8 +163,9 @@ public final class Platform implements AutoCloseable {
     return registry;
   }
 
-  public KnowledgeGraphConnection knowledge() {
-    return knowledge;
+  /** The knowledge graph, on an instance that runs the stages. */
+  public Optional<KnowledgeGraphConnection> knowledge() {
+    return Optional.ofNullable(knowledge);
   }
 
   public SerdeFactory serdes() {
@@ -164,7 +186,11 @@ public final class Platform implements AutoCloseable {
     return Optional.ofNullable(analytics);
   }
 
+  /** The bookkeeping's Streams application, whose stores the API reads; only on an instance that serves the API. */
   public StreamsRunner bookkeeping() {
+    if (bookkeeping == null) {
+      throw new IllegalStateException("a " + config.role() + " instance keeps no run state");
+    }
     return bookkeeping;
   }
 

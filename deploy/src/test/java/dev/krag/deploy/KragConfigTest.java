@@ -20,6 +20,35 @@ class KragConfigTest {
   }
 
   @Test
+  void aRoleOfItsOwnJoinsAClusterAndNamesWhatItLacks() {
+    Map<String, String> cluster = Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "REGISTRY_URL", "http://registry:8080/apis/registry/v3",
+        "S3_ENDPOINT", "http://minio:9000", "S3_ACCESS_KEY_ID", "krag", "S3_SECRET_ACCESS_KEY", "secret", "NEO4J_URI", "bolt://neo4j:7687");
+
+    KragConfig worker = KragConfig.from(with(cluster, "KRAG_ROLE", "worker")::get);
+    assertThat(worker.role()).isEqualTo(InstanceRole.WORKER);
+    assertThat(worker.managementPort()).hasValue(KragConfig.DEFAULT_MANAGEMENT_PORT);
+    assertThat(KragConfig.from(Map.<String, String>of()::get).managementPort()).as("one process alone opens no second port").isEmpty();
+    assertThat(KragConfig.from(Map.of("KRAG_MANAGEMENT_PORT", "9000")::get).managementPort()).hasValue(9000);
+
+    assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_ROLE", "worker")::get))
+        .hasMessageContaining("KRAG_ROLE=worker").hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
+    Map<String, String> noGraph = new java.util.HashMap<>(cluster);
+    noGraph.remove("NEO4J_URI");
+    assertThatThrownBy(() -> KragConfig.from(with(noGraph, "KRAG_ROLE", "worker")::get)).hasMessageContaining("NEO4J_URI");
+    assertThat(KragConfig.from(with(noGraph, "KRAG_ROLE", "api", "KRAG_SINKS", "off")::get).role()).isEqualTo(InstanceRole.API);
+    assertThatThrownBy(() -> KragConfig.from(with(noGraph, "KRAG_ROLE", "api")::get)).hasMessageContaining("DATABASE_URL and CONNECT_URL");
+    assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_ROLE", "boss")::get)).hasMessage("KRAG_ROLE must be all, api or worker, not 'boss'");
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String... more) {
+    Map<String, String> all = new java.util.HashMap<>(base);
+    for (int i = 0; i < more.length; i += 2) {
+      all.put(more[i], more[i + 1]);
+    }
+    return all;
+  }
+
+  @Test
   void theDialogueVoiceTurnsOffAndABadSwitchNamesItsVariable() {
     assertThat(KragConfig.from(Map.of("KRAG_DIALOGUE_VOICE", "off")::get).dialogueVoice()).isFalse();
     assertThatThrownBy(() -> KragConfig.from(Map.of("KRAG_DIALOGUE_VOICE", "maybe")::get))

@@ -62,6 +62,10 @@ public final class StreamsRunner implements AutoCloseable {
     return streams;
   }
 
+  public String name() {
+    return name;
+  }
+
   @Override
   public void close() {
     metrics.close();

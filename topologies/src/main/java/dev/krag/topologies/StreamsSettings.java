@@ -19,9 +19,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param applicationServer {@code host:port} of this instance's API, for interactive-query routing; empty if none
  * @param instanceId this instance's static group membership name; empty for dynamic membership
  * @param longestRecord the longest one record may take (an edit of a long story), before the group evicts the worker
+ * @param standbyReplicas warm copies of each state store on other instances, so a failover does not replay a changelog
+ * @param rack this instance's rack or zone; empty for none
  */
 public record StreamsSettings(String bootstrapServers, Path stateDir, int stageThreads, int replicationFactor,
-    String applicationServer, String instanceId, Duration longestRecord) {
+    String applicationServer, String instanceId, Duration longestRecord, int standbyReplicas, String rack) {
+
+  /** The client tag that names an instance's rack, so standbys are placed in another. */
+  static final String RACK_TAG = "rack";
 
   /** Bookkeeping: exactly once, short commits so the runs topic follows closely. */
   public Properties bookkeeping(String applicationId) {
@@ -58,6 +63,14 @@ public record StreamsSettings(String bootstrapServers, Path stateDir, int stageT
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    if (!rack.isBlank()) {
+      // Standbys go to another rack, tasks stay near their partitions' replicas, and fetches read the nearest replica.
+      p.put(StreamsConfig.clientTagPrefix(RACK_TAG), rack);
+      p.put(StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, RACK_TAG);
+      p.put(StreamsConfig.RACK_AWARE_ASSIGNMENT_STRATEGY_CONFIG, StreamsConfig.RACK_AWARE_ASSIGNMENT_STRATEGY_MIN_TRAFFIC);
+      p.put(StreamsConfig.consumerPrefix(ConsumerConfig.CLIENT_RACK_CONFIG), rack);
+    }
     if (!applicationServer.isBlank()) {
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }

@@ -31,7 +31,7 @@ public final class Driver implements AutoCloseable {
   }
 
   private static StreamsSettings settings(Path stateDir) {
-    return new StreamsSettings("dummy:9092", stateDir, 1, 1, "", "", Duration.ofMinutes(5));
+    return new StreamsSettings("dummy:9092", stateDir, 1, 1, "", "", Duration.ofMinutes(5), 0, "");
   }
 
   public <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {

@@ -1,5 +1,6 @@
 package dev.krag.deploy.cli;
 
+import dev.krag.deploy.AdminKey;
 import dev.krag.deploy.KragConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ public final class Cli {
                                                      a story to a narrated MP4 in DIR/outputs/<runId>/final.mp4
              krag serve [--out DIR]                 the platform and its API until stopped, printing where each part answers
              krag parse FILE [--json]               the scene graph of a story
-             krag graph RUN_ID [--out DIR] [--json] what the knowledge graph holds of a run""";
+             krag graph RUN_ID [--out DIR] [--json] what the knowledge graph holds of a run
+             krag admin-key                         a new admin API key, for a cluster's secret (KRAG_ADMIN_KEY_FILE)""";
 
   private final Function<String, String> env;
   private final PrintStream out;
@@ -43,6 +45,10 @@ public final class Cli {
         case "serve" -> ServeCommand.run(config, err);
         case "parse" -> ParseCommand.run(Path.of(a.file()), a.json(), config, out);
         case "graph" -> GraphCommand.run(a.file(), a.json(), config, out);
+        case "admin-key" -> {
+          out.println(AdminKey.newToken());
+          yield 0;
+        }
         default -> throw new UsageException("unknown command '" + a.command() + "'\n" + USAGE);
       };
     } catch (UsageException e) {
@@ -89,8 +95,8 @@ public final class Cli {
           }
         }
       }
-      if (positional.size() == 1 && positional.getFirst().equals("serve")) {
-        return new Arguments("serve", null, outDir, json, targetDuration);
+      if (positional.size() == 1 && (positional.getFirst().equals("serve") || positional.getFirst().equals("admin-key"))) {
+        return new Arguments(positional.getFirst(), null, outDir, json, targetDuration);
       }
       if (positional.size() != 2) {
         throw new UsageException(positional.isEmpty() ? USAGE : "expected a command and one argument\n" + USAGE);

@@ -1,6 +1,7 @@
 package dev.krag.deploy.cli;
 
 import dev.krag.api.ApiServer;
+import dev.krag.api.ManagementServer;
 import dev.krag.deploy.AnalyticsSinks;
 import dev.krag.deploy.ApiBackend;
 import dev.krag.deploy.KragConfig;
@@ -11,6 +12,8 @@ import io.helidon.webserver.WebServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,19 +57,32 @@ final class ServeCommand {
     // The port is fixed before the Streams application starts: it tells the other instances where to ask.
     int port = config.apiPort() == 0 ? Ports.free() : config.apiPort();
     HostInfo self = new HostInfo(config.apiAdvertisedHost(), port);
-    try (Platform platform = Platform.start(config, runtime, self.host() + ":" + self.port());
-         ApiBackend backend = ApiBackend.open(config, platform, Optional.of(self))) {
-      WebServer api = ApiServer.start(config.apiHost(), port, backend.backend());
+    boolean api = config.role().servesApi();
+    try (Platform platform = Platform.start(config, runtime, api ? self.host() + ":" + self.port() : "");
+         ApiBackend backend = api ? ApiBackend.open(config, platform, Optional.of(self)) : null) {
+      List<WebServer> servers = new ArrayList<>();
       try {
-        err.printf("krag serve: up in %.1f s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9);
-        String apiBase = "http://" + self.host() + ":" + api.port();
-        err.printf("  %-10s %s/api/v1/runs/{id}   (health: %s/health, the API's document: %s/openapi)%n", "api", apiBase, apiBase,
-            apiBase);
-        err.printf("  %-10s %s   (the admin's API key: send it as the X-API-Key header or as a Bearer token)%n", "admin key",
-            config.adminKeyFile().toAbsolutePath());
+        if (api) {
+          servers.add(ApiServer.start(config.apiHost(), port, backend.backend()));
+        }
+        for (int managementPort : config.managementPort().stream().toArray()) {
+          servers.add(ManagementServer.start(config.apiHost(), managementPort, platform::notReady));
+        }
+        err.printf("krag serve: up in %.1f s as %s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9, config.role());
+        if (api) {
+          String apiBase = "http://" + self.host() + ":" + servers.getFirst().port();
+          err.printf("  %-10s %s/api/v1/runs/{id}   (health: %s/health, the API's document: %s/openapi)%n", "api", apiBase, apiBase,
+              apiBase);
+          err.printf("  %-10s %s   (the admin's API key: send it as the X-API-Key header or as a Bearer token)%n", "admin key",
+              config.adminKeyFile().toAbsolutePath());
+        }
+        if (config.managementPort().isPresent()) {
+          err.printf("  %-10s http://%s:%d/metrics   (and /health/live, /health/ready; no credentials)%n", "management", self.host(),
+              servers.getLast().port());
+        }
         err.printf("  %-10s %s%n", "kafka", platform.bootstrapServers());
         err.printf("  %-10s %s%n", "registry", platform.registry());
-        err.printf("  %-10s %s%n", "neo4j", platform.knowledge().uri());
+        platform.knowledge().ifPresent(knowledge -> err.printf("  %-10s %s%n", "neo4j", knowledge.uri()));
         Bucket bucket = platform.storage().bucket();
         err.printf("  %-10s %s  bucket %s  region %s  access key %s%s%n", "s3", bucket.endpoint(), bucket.name(), bucket.region(),
             bucket.accessKey(), config.storage().endpoint().isEmpty() ? "  secret " + bucket.secretKey() : "");
@@ -77,7 +93,7 @@ final class ServeCommand {
         stop.await();
         err.println("krag serve: stopping");
       } finally {
-        api.stop();
+        servers.forEach(WebServer::stop);
       }
     }
     return 0;

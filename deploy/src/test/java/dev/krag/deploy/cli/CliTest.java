@@ -2,11 +2,13 @@ package dev.krag.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krag.api.ApiKeyToken;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import dev.krag.stages.llm.FakeOpenAi;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,18 @@ class CliTest {
     assertThat(json.get("scenes").size()).isPositive();
     assertThat(json.get("scenes").get(0).has("characters")).isTrue();
     assertThat(json.findValuesAsText("name")).contains("the cat", "the fox", "the miller");
+  }
+
+  @Test
+  void adminKeyPrintsANewKeyEachTime() {
+    Cli cli = new Cli(Map.<String, String>of()::get, print(out), print(err));
+
+    assertThat(cli.execute(new String[] {"admin-key", "--out", dir.toString()})).isZero();
+    assertThat(cli.execute(new String[] {"admin-key", "--out", dir.toString()})).isZero();
+
+    List<String> keys = out.toString().lines().toList();
+    assertThat(keys).hasSize(2).doesNotHaveDuplicates();
+    assertThat(keys).allSatisfy(key -> assertThat(ApiKeyToken.parse(key)).as(key).isPresent());
   }
 
   private void assertRejected(String[] args, String message) {

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two {@code krag serve} instances sharing one broker and registry split the bookkeeping's
- * partitions between them; each answers for every run, fetching the ones the other owns.
+ * partitions between them; each answers for every run, fetching the ones the other owns. The
+ * second is an API instance alone ({@code KRAG_ROLE=api}), as a cluster scales them: no stages,
+ * no knowledge graph, and health and metrics on a management port of its own.
  */
 class TwoInstancesIT {
 
@@ -59,9 +61,12 @@ class TwoInstancesIT {
       String registry = Printed.value(linesA, "registry", "registry\\s+(\\S+)");
       adminKey = Files.readString(Path.of(Printed.value(linesA, "admin key", "admin key\\s+(\\S+)"))).strip();
       ByteArrayOutputStream printedB = new ByteArrayOutputStream();
-      Future<Integer> b = serving.submit(() -> ServeCommand.run(config(second, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
-          "REGISTRY_URL", registry)), printer(printedB), stop));
+      Future<Integer> b = serving.submit(() -> ServeCommand.run(config(second, Map.of("KRAG_ROLE", "api", "KRAG_MANAGEMENT_PORT", "0",
+          "KAFKA_BOOTSTRAP_SERVERS", kafka, "REGISTRY_URL", registry, "S3_ENDPOINT", Printed.value(linesA, "s3", "(http\\S+)"),
+          "S3_ACCESS_KEY_ID", Printed.value(linesA, "s3", "access key (\\S+)"), "S3_SECRET_ACCESS_KEY", Printed.value(linesA, "s3", "secret (\\S+)"))),
+          printer(printedB), stop));
       String linesB = Printed.await(printedB, "s3", b, UP);
+      assertThat(linesB).as("an API instance starts no knowledge graph").doesNotContain("neo4j");
       List<String> apis = List.of(api(linesA), api(linesB));
 
       try (Publisher publisher = new Publisher(kafka, new RegistrySerdeFactory(URI.create(registry)))) {
@@ -84,6 +89,12 @@ class TwoInstancesIT {
       }).toList();
       assertThat(owned).as("each instance owns some of the runs, and together all").allSatisfy(n -> assertThat(n).isPositive());
       assertThat(owned.get(0) + owned.get(1)).isEqualTo(RUNS.size());
+
+      String management = Printed.value(linesB, "management", "(http\\S+)/metrics");
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(management + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString())
+          .statusCode()).as("ready, asked without credentials").isEqualTo(200);
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(management + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body())
+          .contains("kafka_stream_").contains("jvm_memory_used_bytes");
 
       stop.countDown();
       assertThat(a.get(2, TimeUnit.MINUTES)).isZero();

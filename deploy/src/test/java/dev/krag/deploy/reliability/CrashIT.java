@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import dev.krag.api.Ids;
 import dev.krag.api.Publisher;
+import dev.krag.deploy.embedded.Ports;
 import dev.krag.schemas.Bucket;
 import dev.krag.schemas.RegistrySerdeFactory;
 import dev.krag.schemas.Run;
@@ -17,6 +18,10 @@ import dev.krag.schemas.Story;
 import dev.krag.schemas.StorySource;
 import dev.krag.schemas.Topics;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +52,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Stories run on two worker JVMs while one of them at a time is killed with SIGKILL and started
+ * Stories run on two worker JVMs (one of them runs the stages alone, {@code KRAG_ROLE=worker}, as a
+ * cluster's worker pods do) while one of them at a time is killed with SIGKILL and started
  * again, at random moments chosen while a run is generating, editing, or anywhere (commits
  * included). Every run must complete with the same bill, the same rows and the same objects as
  * the same story run before without a crash. Then the broker itself goes down during a run.
@@ -69,7 +75,9 @@ class CrashIT {
   /** Small, short films: the test is about what a crash does to a run's records, not about pictures. */
   private static final RunConfig FILM = RunConfig.newBuilder().setWidth(480).setHeight(270).setFps(12).setMaxIterations(1)
       .setTargetDurationSeconds(20.0).build();
+  private static final String STAGES_ONLY = "worker-b";
   private final Path dir = Path.of("target", "it-out", "crash-" + System.currentTimeMillis()).toAbsolutePath();
+  private final int stagesOnlyManagement = Ports.free();
   private final Random random = new Random(Long.getLong("krag.crash.seed", System.nanoTime()));
   private SharedServices services;
   private SerdeFactory serdes;
@@ -79,8 +87,12 @@ class CrashIT {
   @BeforeAll
   void startServicesAndWorkers() throws Exception {
     services = SharedServices.start(dir);
-    for (String name : List.of("worker-a", "worker-b")) {
-      workers.add(new WorkerProcess(name, services.workerEnv(name), dir.resolve(name + ".log")));
+    for (String name : List.of("worker-a", STAGES_ONLY)) {
+      Map<String, String> env = new HashMap<>(services.workerEnv(name));
+      if (name.equals(STAGES_ONLY)) {
+        env.putAll(Map.of("KRAG_ROLE", "worker", "KRAG_MANAGEMENT_PORT", Integer.toString(stagesOnlyManagement)));
+      }
+      workers.add(new WorkerProcess(name, env, dir.resolve(name + ".log")));
     }
     for (WorkerProcess worker : workers) {
       worker.spawn();
@@ -173,6 +185,21 @@ class CrashIT {
 
     assertThat(follower.awaitFinished(List.of(run), RUNS_DONE)).as("the run finished after the broker came back").isTrue();
     assertThat(follower.run(run).orElseThrow().getStatus()).isEqualTo(RunStatus.COMPLETED);
+  }
+
+  @Test
+  @Order(3)
+  void theStagesOnlyWorkerAnswersItsProbesAndScrapesWithoutCredentials() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String management = "http://127.0.0.1:" + stagesOnlyManagement;
+
+    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/health/ready")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String metrics = http.send(HttpRequest.newBuilder(URI.create(management + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(metrics).contains("kafka_stream_").contains("jvm_memory_used_bytes");
   }
 
   private String submit(String runId, String tale) throws Exception {
