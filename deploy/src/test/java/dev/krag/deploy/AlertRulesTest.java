@@ -43,6 +43,14 @@ class AlertRulesTest {
   }
 
   @Test
+  void theScrapeConfigurationParsesWithTheRules() throws Exception {
+    Ran check = promtool("check", "config", Path.of("prometheus", "prometheus.yml").toString());
+
+    assertThat(check.code()).as(check.output()).isZero();
+    assertThat(check.output()).contains("SUCCESS: " + SPEC.size() + " rules found");
+  }
+
+  @Test
   void everyAlertOfTheSpecIsARuleWithItsSeverity() throws IOException {
     String rules = Files.readString(RULES);
     Matcher alert = Pattern.compile("- alert: (\\w+)(?s:.*?)severity: (\\w+)").matcher(rules);
