@@ -40,7 +40,8 @@ COPY connectors/ /app/connectors/
 
 ENV KRAG_OUT=/var/lib/krag \
     KRAG_CONNECTORS=/app/connectors \
-    KRAG_API_HOST=0.0.0.0
+    KRAG_API_HOST=0.0.0.0 \
+    KRAG_LOG_FORMAT=json
 # Relative paths then land somewhere krag may write; /app stays root's and read-only to it.
 WORKDIR /var/lib/krag
 USER 10001:10001

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  *
  * @param role what this process does: everything, the API alone or the stages alone ({@code KRAG_ROLE})
  * @param outDir where runs write their media and the embedded services their data ({@code KRAG_OUT})
+ * @param logFormat how the log is kept: text lines in a file under the output folder, or JSON lines
+ *     on stdout for a container's runtime to collect ({@code KRAG_LOG_FORMAT})
  * @param kafkaBootstrap an external Kafka cluster; empty starts an embedded broker ({@code KAFKA_BOOTSTRAP_SERVERS})
  * @param registryUrl an external registry's v3 API; empty starts the embedded one ({@code REGISTRY_URL})
  * @param registryHome the unpacked registry distribution the embedded one runs from ({@code KRAG_REGISTRY_HOME})
@@ -38,6 +40,7 @@ import java.util.stream.Stream;
  * @param providers the remote language and embedding models, if any
  * @param storage the S3 bucket the stages keep media in and the artifact sink writes to
  * @param sinks where the records land for analytics: PostgreSQL through Kafka Connect
+ * @param tracing where the runs' traces go, if anywhere
  * @param replicationFactor of krag's topics and internal topics ({@code KRAG_REPLICATION_FACTOR})
  * @param stageThreads stream threads for the heavy stages ({@code KRAG_STAGE_THREADS})
  * @param instanceId this instance's lasting name in the Streams groups ({@code KRAG_INSTANCE_ID}, e.g. a
@@ -62,6 +65,7 @@ import java.util.stream.Stream;
 public record KragConfig(
     InstanceRole role,
     Path outDir,
+    LogFormat logFormat,
     String kafkaBootstrap,
     String registryUrl,
     Path registryHome,
@@ -70,6 +74,7 @@ public record KragConfig(
     ProviderSettings providers,
     StorageSettings storage,
     SinkSettings sinks,
+    TracingSettings tracing,
     short replicationFactor,
     int stageThreads,
     String instanceId,
@@ -125,6 +130,7 @@ public record KragConfig(
     return new KragConfig(
         role,
         outDir(env),
+        logFormat(env),
         s.text("KAFKA_BOOTSTRAP_SERVERS", ""),
         s.text("REGISTRY_URL", ""),
         Path.of(s.text("KRAG_REGISTRY_HOME", System.getProperty("krag.registry.home", "deploy/target/apicurio-registry"))),
@@ -134,6 +140,7 @@ public record KragConfig(
         ProviderSettings.of(s),
         StorageSettings.of(s),
         SinkSettings.of(s),
+        TracingSettings.of(s),
         (short) s.integer("KRAG_REPLICATION_FACTOR", 1),
         s.integer("KRAG_STAGE_THREADS", 2),
         s.text("KRAG_INSTANCE_ID", ""),
@@ -189,6 +196,26 @@ public record KragConfig(
     return Path.of(new Settings(env).text("KRAG_OUT", "out"));
   }
 
+  /** The log's format alone, which logging needs before the rest is read. */
+  public static LogFormat logFormat(Function<String, String> env) {
+    String format = new Settings(env).text("KRAG_LOG_FORMAT", LogFormat.TEXT.toString());
+    return Stream.of(LogFormat.values()).filter(f -> f.toString().equals(format)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("KRAG_LOG_FORMAT must be text or json, not '" + format + "'"));
+  }
+
+  /** How krag's log is kept ({@code KRAG_LOG_FORMAT}). */
+  public enum LogFormat {
+    /** Lines for a person, in {@code <out>/logs/krag.log}. */
+    TEXT,
+    /** One JSON object a line on stdout, with the run, stage and shot each line is about. */
+    JSON;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   public KragConfig withOutDir(Path dir) {
     return with(dir, run);
   }
@@ -199,7 +226,7 @@ public record KragConfig(
   }
 
   private KragConfig with(Path outDir, RunConfig run) {
-    return new KragConfig(role, outDir, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, replicationFactor,
+    return new KragConfig(role, outDir, logFormat, kafkaBootstrap, registryUrl, registryHome, neo4j, qdrant, providers, storage, sinks, tracing, replicationFactor,
         stageThreads, instanceId, standbyReplicas, rack, run, critic, dialogueVoice, apiHost, apiPort, managementPort, apiAdvertisedHost,
         maxStoryBytes, security, runTimeout, stallTimeout);
   }
@@ -221,6 +248,7 @@ public record KragConfig(
     m.put("read with", chain(providers.media().voices()));
     m.put("embeddings", providers.embeddings());
     m.put("bucket", (storage.endpoint().isEmpty() ? "embedded" : storage.endpoint()) + " / " + storage.bucket());
+    m.put("traces", tracing.enabled() ? "OTLP to " + tracing.endpoint() + " as " + tracing.serviceName() : "off");
     m.put("sinks", !sinks.enabled() ? "off"
         : "postgres " + (sinks.databaseUrl().isEmpty() ? "embedded" : sinks.databaseUrl()) + " via connect "
             + (sinks.connectUrl().isEmpty() ? "embedded" : sinks.connectUrl()));
@@ -267,6 +295,25 @@ public record KragConfig(
     public String toString() {
       return "SinkSettings[enabled=" + enabled + ", databaseUrl=" + databaseUrl + ", databaseUser=" + databaseUser
           + ", databasePassword=****, connectUrl=" + connectUrl + ", connectPlugins=" + connectPlugins + ", connectors=" + connectors + "]";
+    }
+  }
+
+  /**
+   * OpenTelemetry tracing, by the SDK's own variable names: spans sent over OTLP/HTTP to
+   * {@code OTEL_EXPORTER_OTLP_ENDPOINT} (a collector's base URL, e.g. {@code http://collector:4318}),
+   * named as {@code OTEL_SERVICE_NAME}; off when no endpoint is set.
+   */
+  public record TracingSettings(String endpoint, String serviceName) {
+
+    static TracingSettings of(Settings s) {
+      String endpoint = s.text("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+      require(endpoint.isEmpty() || endpoint.startsWith("http://") || endpoint.startsWith("https://"),
+          "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://collector:4318, not '" + endpoint + "'");
+      return new TracingSettings(endpoint.replaceAll("/+$", ""), s.text("OTEL_SERVICE_NAME", "krag"));
+    }
+
+    public boolean enabled() {
+      return !endpoint.isEmpty();
     }
   }
 

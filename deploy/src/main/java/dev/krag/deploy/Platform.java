@@ -121,8 +121,10 @@ public final class Platform implements AutoCloseable {
     }
     if (role.runsStages()) {
       knowledge = await(graphUp);
+      Tracing tracing = started(Tracing.start(config.tracing()));
       stageStreams = started(new StreamsRunner(StageTopology.APPLICATION_ID,
-          StageTopology.build(serdes, stages(providers, await(embeddersLoaded))), settings.stages(StageTopology.APPLICATION_ID)).start());
+          StageTopology.build(serdes, stages(providers, await(embeddersLoaded)), tracing.runs()), settings.stages(StageTopology.APPLICATION_ID))
+          .start());
     }
     for (StreamsRunner streams : running()) {
       streams.awaitRunning(START_TIMEOUT);

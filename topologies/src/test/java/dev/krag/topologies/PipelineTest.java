@@ -19,11 +19,20 @@ import dev.krag.topologies.bookkeeping.BookkeepingTopology;
 import dev.krag.topologies.stages.StageTopology;
 import dev.krag.topologies.stages.Stages;
 import dev.krag.topologies.stages.TestStages;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +63,11 @@ class PipelineTest {
   @Test
   void aFaultyShotIsTheOnlyOneRenderedAgain() {
     String faulty = "scene-001-shot-02";
-    try (Pipeline pipeline = new Pipeline(TestStages.under(assets, new MisdrawnOnce(new SilhouetteIllustrator(), faulty)))) {
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    try (SdkTracerProvider traces = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+        Pipeline pipeline = new Pipeline(TestStages.under(assets, new MisdrawnOnce(new SilhouetteIllustrator(), faulty)),
+            new RunTracing(OpenTelemetrySdk.builder().setTracerProvider(traces)
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build()))) {
       Run run = pipeline.run(request("run-refined"));
 
       assertThat(run.getStatus()).as(String.valueOf(run.getError())).isEqualTo(RunStatus.COMPLETED);
@@ -69,6 +82,16 @@ class PipelineTest {
       assertThat(rendered.get(1).getImagePath()).as("drawn again").isNotEqualTo(rendered.get(0).getImagePath());
       assertThat(rendered.get(1).getAudioPath()).as("its narration reused").isEqualTo(rendered.get(0).getAudioPath());
       assertThat(pipeline.seen(Topics.CRITIQUES)).extracting(Critique::getVerdict).containsExactly(Verdict.REFINE, Verdict.ACCEPT);
+
+      // Both passes are one trace: the bookkeeping carried the context from each stage's output to the next stage's input.
+      List<SpanData> ran = spans.getFinishedSpanItems();
+      assertThat(ran).extracting(SpanData::getTraceId).as("one trace for the run").containsOnly(ran.getFirst().getTraceId());
+      assertThat(ran).filteredOn(span -> span.getParentSpanContext().isValid()).as("one root").hasSize(ran.size() - 1);
+      assertThat(ran).filteredOn(span -> !span.getParentSpanContext().isValid()).extracting(SpanData::getName).containsExactly("parse");
+      assertThat(ran).extracting(SpanData::getName).filteredOn("generate"::equals).hasSize(pipeline.seen(Topics.ASSETS_GENERATED).size());
+      assertThat(ran).extracting(SpanData::getName).filteredOn("edit"::equals).hasSize(2);
+      assertThat(ran).allSatisfy(span -> assertThat(span.getAttributes().get(AttributeKey.stringKey(RunTracing.RUN_ID)))
+          .isEqualTo("run-refined"));
     }
   }
 
@@ -86,7 +109,11 @@ class PipelineTest {
     private final Map<Topic<String, ?>, List<Object>> seen = new HashMap<>();
 
     Pipeline(Stages stageLogic) {
-      stages = Driver.stages(StageTopology.build(Driver.SERDES, stageLogic), stageState);
+      this(stageLogic, RunTracing.OFF);
+    }
+
+    Pipeline(Stages stageLogic, RunTracing tracing) {
+      stages = Driver.stages(StageTopology.build(Driver.SERDES, stageLogic, tracing), stageState);
       bookkeeping = Driver.bookkeeping(BookkeepingTopology.build(Driver.SERDES), bookkeepingState);
     }
 
@@ -119,7 +146,7 @@ class PipelineTest {
     private <V> boolean move(Topic<String, V> topic, Driver from, Driver to) {
       var records = from.output(topic).readRecordsToList();
       records.forEach(r -> {
-        to.input(topic).pipeInput(r.key(), r.value());
+        to.input(topic).pipeInput(new TestRecord<>(r.key(), r.value(), r.headers()));
         seen.computeIfAbsent(topic, t -> new ArrayList<>()).add(r.value());
       });
       return !records.isEmpty();

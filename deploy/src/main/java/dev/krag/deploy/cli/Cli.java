@@ -38,7 +38,7 @@ public final class Cli {
     try {
       Arguments a = Arguments.parse(args);
       Path outDir = a.out() != null ? Path.of(a.out()) : KragConfig.outDir(env);
-      Logs.configure(outDir); // before anything logs: Avro and Kafka classes log as they load
+      Logs.configure(outDir, KragConfig.logFormat(env)); // before anything logs: Avro and Kafka classes log as they load
       KragConfig config = KragConfig.from(env).withOutDir(outDir).withTargetDuration(a.targetDuration());
       return switch (a.command()) {
         case "run" -> RunCommand.run(Path.of(a.file()), a.json(), config, out, err);

@@ -31,7 +31,7 @@ final class BookkeepingProcessors {
 
     @Override
     public final void process(Record<String, V> record) {
-      handle(record.key(), record.value(), new Outputs(context, record.timestamp()));
+      handle(record.key(), record.value(), new Outputs(context, record));
     }
 
     abstract void handle(String runId, V value, Outputs out);

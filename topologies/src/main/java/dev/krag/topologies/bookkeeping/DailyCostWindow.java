@@ -54,7 +54,7 @@ final class DailyCostWindow implements Processor<String, CostEvent, String, Obje
     }
     CostSpikeRule.spike(today, before).ifPresent(mean -> {
       String date = Instant.ofEpochMilli(day).atZone(ZoneOffset.UTC).toLocalDate().toString();
-      new Outputs(context, record.timestamp()).send(Topics.COST_ALERTS, record.key(), CostSpike.newBuilder()
+      new Outputs(context, record).send(Topics.COST_ALERTS, record.key(), CostSpike.newBuilder()
           .setSpikeId(InputsHash.of(record.key(), date))
           .setProvider(event.getProvider())
           .setModel(event.getModel())

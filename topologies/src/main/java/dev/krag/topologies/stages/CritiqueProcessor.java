@@ -1,5 +1,6 @@
 package dev.krag.topologies.stages;
 
+import dev.krag.topologies.RunTracing;
 import dev.krag.schemas.Critique;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.Stage;
@@ -25,8 +26,8 @@ final class CritiqueProcessor extends StageProcessor<VideoEdited> {
   private final Critic critic;
   private final AssetStore assets;
 
-  CritiqueProcessor(VideoProbe probe, Critic critic, AssetStore assets) {
-    super(Stage.CRITIQUE);
+  CritiqueProcessor(VideoProbe probe, Critic critic, AssetStore assets, RunTracing tracing) {
+    super(Stage.CRITIQUE, tracing);
     this.probe = probe;
     this.critic = critic;
     this.assets = assets;

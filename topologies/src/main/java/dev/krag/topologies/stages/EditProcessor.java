@@ -1,5 +1,6 @@
 package dev.krag.topologies.stages;
 
+import dev.krag.topologies.RunTracing;
 import dev.krag.schemas.EditRequested;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.Stage;
@@ -19,8 +20,8 @@ final class EditProcessor extends StageProcessor<EditRequested> {
 
   private final VideoEditor editor;
 
-  EditProcessor(VideoEditor editor) {
-    super(Stage.EDIT);
+  EditProcessor(VideoEditor editor, RunTracing tracing) {
+    super(Stage.EDIT, tracing);
     this.editor = editor;
   }
 

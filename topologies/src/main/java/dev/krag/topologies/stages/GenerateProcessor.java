@@ -1,5 +1,6 @@
 package dev.krag.topologies.stages;
 
+import dev.krag.topologies.RunTracing;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.Stage;
@@ -15,8 +16,8 @@ final class GenerateProcessor extends StageProcessor<ShotTask> {
 
   private final ShotGenerator generator;
 
-  GenerateProcessor(ShotGenerator generator) {
-    super(Stage.GENERATE);
+  GenerateProcessor(ShotGenerator generator, RunTracing tracing) {
+    super(Stage.GENERATE, tracing);
     this.generator = generator;
   }
 

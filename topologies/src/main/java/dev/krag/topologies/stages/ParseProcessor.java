@@ -1,5 +1,6 @@
 package dev.krag.topologies.stages;
 
+import dev.krag.topologies.RunTracing;
 import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.RunRequested;
@@ -24,8 +25,8 @@ final class ParseProcessor extends StageProcessor<RunRequested> {
   private final ParserChain parser;
   private final AssetStore assets;
 
-  ParseProcessor(ParserChain parser, AssetStore assets) {
-    super(Stage.PARSE);
+  ParseProcessor(ParserChain parser, AssetStore assets, RunTracing tracing) {
+    super(Stage.PARSE, tracing);
     this.parser = parser;
     this.assets = assets;
   }

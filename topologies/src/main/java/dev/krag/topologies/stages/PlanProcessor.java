@@ -1,5 +1,6 @@
 package dev.krag.topologies.stages;
 
+import dev.krag.topologies.RunTracing;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.ScenesParsed;
 import dev.krag.schemas.Shot;
@@ -31,8 +32,8 @@ final class PlanProcessor extends StageProcessor<ScenesParsed> {
   private final VectorMemory memory;
   private final PlannerChain planner;
 
-  PlanProcessor(KnowledgeGraph knowledge, VectorMemory memory, PlannerChain planner) {
-    super(Stage.PLAN);
+  PlanProcessor(KnowledgeGraph knowledge, VectorMemory memory, PlannerChain planner, RunTracing tracing) {
+    super(Stage.PLAN, tracing);
     this.knowledge = knowledge;
     this.memory = memory;
     this.planner = planner;

@@ -12,6 +12,7 @@ import dev.krag.stages.cost.ShotAllowances;
 import dev.krag.stages.parse.Ids;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
+import dev.krag.topologies.RunTracing;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,8 +28,13 @@ final class ShotFanOut extends StageProcessor<ShotsPlanned> {
   private static final Location NOWHERE = Location.newBuilder()
       .setId(Ids.UNKNOWN_LOCATION).setName("once upon a time").setDescription("a fairy-tale land").build();
 
-  ShotFanOut() {
-    super(Stage.GENERATE);
+  ShotFanOut(RunTracing tracing) {
+    super(Stage.GENERATE, tracing);
+  }
+
+  @Override
+  String operation() {
+    return StageTopology.FAN_OUT;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.krag.topologies.stages;
 
 import dev.krag.schemas.SerdeFactory;
 import dev.krag.schemas.Topics;
+import dev.krag.topologies.RunTracing;
 import dev.krag.topologies.Wiring;
 import org.apache.kafka.streams.Topology;
 
@@ -24,16 +25,18 @@ public final class StageTopology {
 
   private StageTopology() {}
 
-  public static Topology build(SerdeFactory serdes, Stages stages) {
+  /** @param tracing where each stage's spans go ({@link RunTracing#OFF} for nowhere) */
+  public static Topology build(SerdeFactory serdes, Stages stages, RunTracing tracing) {
     Topology topology = new Topology();
     Wiring wiring = new Wiring(topology, serdes);
 
-    topology.addProcessor(PARSE, () -> new ParseProcessor(stages.parser(), stages.assets()), wiring.source(Topics.RUNS_REQUESTED));
-    topology.addProcessor(PLAN, () -> new PlanProcessor(stages.knowledge(), stages.memory(), stages.planner()), wiring.source(Topics.SCENES_PARSED));
-    topology.addProcessor(FAN_OUT, ShotFanOut::new, wiring.source(Topics.SHOTS_PLANNED));
-    topology.addProcessor(GENERATE, () -> new GenerateProcessor(stages.generator()), wiring.source(Topics.SHOT_TASKS));
-    topology.addProcessor(EDIT, () -> new EditProcessor(stages.editor()), wiring.source(Topics.EDITS_REQUESTED));
-    topology.addProcessor(CRITIQUE, () -> new CritiqueProcessor(stages.probe(), stages.critic(), stages.assets()),
+    topology.addProcessor(PARSE, () -> new ParseProcessor(stages.parser(), stages.assets(), tracing), wiring.source(Topics.RUNS_REQUESTED));
+    topology.addProcessor(PLAN, () -> new PlanProcessor(stages.knowledge(), stages.memory(), stages.planner(), tracing),
+        wiring.source(Topics.SCENES_PARSED));
+    topology.addProcessor(FAN_OUT, () -> new ShotFanOut(tracing), wiring.source(Topics.SHOTS_PLANNED));
+    topology.addProcessor(GENERATE, () -> new GenerateProcessor(stages.generator(), tracing), wiring.source(Topics.SHOT_TASKS));
+    topology.addProcessor(EDIT, () -> new EditProcessor(stages.editor(), tracing), wiring.source(Topics.EDITS_REQUESTED));
+    topology.addProcessor(CRITIQUE, () -> new CritiqueProcessor(stages.probe(), stages.critic(), stages.assets(), tracing),
         wiring.source(Topics.VIDEOS_EDITED));
 
     wiring.sink(Topics.SCENES_PARSED, PARSE);

@@ -25,6 +25,7 @@ import dev.krag.stages.parse.LlmStoryParser;
 import dev.krag.stages.parse.LocalStoryParser;
 import dev.krag.stages.parse.ParserChain;
 import dev.krag.topologies.Driver;
+import dev.krag.topologies.RunTracing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -43,7 +44,7 @@ class StageTopologyTest {
 
   @BeforeEach
   void start() {
-    driver = Driver.stages(StageTopology.build(Driver.SERDES, TestStages.under(assets)), state);
+    driver = Driver.stages(StageTopology.build(Driver.SERDES, TestStages.under(assets), RunTracing.OFF), state);
   }
 
   @AfterEach
@@ -117,7 +118,7 @@ class StageTopologyTest {
       Stages local = TestStages.under(assets);
       driver.close();
       driver = Driver.stages(StageTopology.build(Driver.SERDES, new Stages(paid, local.knowledge(), local.memory(), local.planner(),
-          local.generator(), local.editor(), local.probe(), local.critic(), local.assets())), state);
+          local.generator(), local.editor(), local.probe(), local.critic(), local.assets()), RunTracing.OFF), state);
       RunRequested run = request("run-4", "The Fox", "A fox met a cat. The cat ran off.");
       run.getConfig().setMaxCostUsd(0.05);
 
