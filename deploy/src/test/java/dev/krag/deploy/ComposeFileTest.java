@@ -25,7 +25,7 @@ class ComposeFileTest {
   private static final Path COMPOSE = Path.of("..", "compose.yaml");
   private static final Path DOCKERFILE = Path.of("..", "Dockerfile");
   private static final Path ENV_EXAMPLE = Path.of("..", ".env.example");
-  private static final Map<String, InstanceRole> KRAG_SERVICES = Map.of("api", InstanceRole.API, "worker", InstanceRole.WORKER);
+  private static final Map<String, InstanceRole> KRAG_SERVICES = Map.of("krag-api", InstanceRole.API, "krag-worker", InstanceRole.WORKER);
 
   private final JsonNode services = DeploymentFiles.yaml(COMPOSE).get("services");
 
