@@ -138,7 +138,7 @@ public final class Platform implements AutoCloseable {
   }
 
   /** The Streams applications this instance runs. */
-  public List<StreamsRunner> running() {
+  private List<StreamsRunner> running() {
     return Stream.of(bookkeeping, stageStreams).filter(Objects::nonNull).toList();
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -34,7 +35,7 @@ final class DeploymentFiles {
   }
 
   /** Every document of a file that holds several, separated by {@code ---}. */
-  static java.util.List<JsonNode> documents(Path file) {
+  static List<JsonNode> documents(Path file) {
     try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile())) {
       return documents.readAll().stream().filter(document -> document != null && !document.isNull() && !document.isEmpty()).toList();
     } catch (IOException e) {
