@@ -18,6 +18,14 @@ public final class Loudness {
   /** Taps per phase of the true-peak interpolator; 48 in all, as many as BS.1770-4's example filter. */
   static final int TAPS_PER_PHASE = 12;
   private static final double[][] PHASES = interpolator();
+  /**
+   * The most an interpolated value can exceed the samples around it by: the largest sum of a
+   * phase's absolute weights. A stretch whose samples, times this, stay under the peak found so
+   * far cannot hold a higher one.
+   */
+  private static final double OVERSHOOT = overshoot();
+  /** Samples per stretch the true-peak meter may skip; longer than the interpolator, so a stretch's taps reach its neighbours only. */
+  private static final int SKIP = 64;
 
   /** Samples the true-peak meter reads at a time. */
   private static final int PEAK_CHUNK = 1 << 14;
@@ -68,12 +76,46 @@ public final class Loudness {
 
   /** The true peak in dBTP of 16-bit samples. */
   public static double truePeak(short[] samples) {
-    return decibels(peaks(i -> samples[i] / 32768.0, samples.length, null));
+    return decibels(maxPeak(i -> samples[i] / 32768.0, samples.length));
   }
 
   /** The true peak in dBTP of samples where full scale is ±1. */
   public static double truePeak(double[] samples) {
-    return decibels(peaks(i -> samples[i], samples.length, null));
+    return decibels(maxPeak(i -> samples[i], samples.length));
+  }
+
+  /**
+   * The largest magnitude of the oversampled signal, interpolated only where it could exceed the
+   * largest sample: near the loudest moments, a small part of speech or music. Exactly what
+   * interpolating every sample gives.
+   */
+  static double maxPeak(IntToDoubleFunction sample, int length) {
+    int stretches = (length + SKIP - 1) / SKIP;
+    double[] loudest = new double[stretches];
+    double max = 0;
+    for (int i = 0; i < length; i++) {
+      double a = Math.abs(sample.applyAsDouble(i));
+      loudest[i / SKIP] = Math.max(loudest[i / SKIP], a);
+      max = Math.max(max, a);
+    }
+    int before = TAPS_PER_PHASE / 2 - 1;
+    double[] window = new double[SKIP + TAPS_PER_PHASE];
+    for (int s = 0; s < stretches; s++) {
+      double near = Math.max(loudest[s], Math.max(s > 0 ? loudest[s - 1] : 0, s + 1 < stretches ? loudest[s + 1] : 0));
+      if (near * OVERSHOOT <= max) {
+        continue;
+      }
+      int start = s * SKIP;
+      int end = Math.min(length, start + SKIP);
+      for (int j = 0; j < end - start + TAPS_PER_PHASE - 1; j++) {
+        int i = start - before + j;
+        window[j] = i >= 0 && i < length ? sample.applyAsDouble(i) : 0;
+      }
+      for (int n = start; n < end; n++) {
+        max = peakBetween(window, n - start, max);
+      }
+    }
+    return max;
   }
 
   /**
@@ -82,35 +124,20 @@ public final class Loudness {
    */
   static double[] truePeaks(double[] x) {
     double[] out = new double[x.length];
-    peaks(i -> x[i], x.length, out);
-    return out;
-  }
-
-  /**
-   * Each sample's oversampled peak into {@code out} (unless null), with silence beyond the ends of
-   * the signal; the largest of them. The signal is read a chunk at a time into a window with the
-   * interpolator's taps on either side, so the inner loop runs without a bounds test.
-   */
-  private static double peaks(IntToDoubleFunction sample, int length, double[] out) {
     int before = TAPS_PER_PHASE / 2 - 1;
     double[] window = new double[PEAK_CHUNK + TAPS_PER_PHASE];
-    double max = 0;
-    for (int start = 0; start < length; start += PEAK_CHUNK) {
-      int end = Math.min(length, start + PEAK_CHUNK);
-      // window[j] holds sample start - before + j
+    for (int start = 0; start < x.length; start += PEAK_CHUNK) {
+      int end = Math.min(x.length, start + PEAK_CHUNK);
+      // window[j] holds sample start - before + j, silence beyond the ends, so the inner loop runs without a bounds test
       for (int j = 0; j < end - start + TAPS_PER_PHASE - 1; j++) {
         int i = start - before + j;
-        window[j] = i >= 0 && i < length ? sample.applyAsDouble(i) : 0;
+        window[j] = i >= 0 && i < x.length ? x[i] : 0;
       }
       for (int n = start; n < end; n++) {
-        double peak = peakBetween(window, n - start, Math.abs(window[n - start + before]));
-        if (out != null) {
-          out[n] = peak;
-        }
-        max = Math.max(max, peak);
+        out[n] = peakBetween(window, n - start, Math.abs(window[n - start + before]));
       }
     }
-    return max;
+    return out;
   }
 
   /** The largest of {@code peak} and the three interpolated values from the window starting at {@code from}. */
@@ -149,6 +176,18 @@ public final class Loudness {
       }
     }
     return phases;
+  }
+
+  private static double overshoot() {
+    double most = 1;
+    for (int phase = 1; phase < OVERSAMPLING; phase++) {
+      double sum = 0;
+      for (double weight : PHASES[phase]) {
+        sum += Math.abs(weight);
+      }
+      most = Math.max(most, sum);
+    }
+    return most;
   }
 
   private static double sinc(double t) {

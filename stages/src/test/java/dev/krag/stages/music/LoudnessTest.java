@@ -19,6 +19,38 @@ class LoudnessTest {
     assertThat(Loudness.truePeak(sine)).isCloseTo(0.0, offset(0.05));
   }
 
+  /**
+   * The meter interpolates only near the loudest samples; it must find what interpolating every
+   * sample finds, here where the true peak lies in a stretch quieter, sample by sample, than a
+   * click elsewhere: a quarter-rate sine sampled between its crests (samples at 0.71 of a crest of
+   * 1.0) after a click of 0.8.
+   */
+  @Test
+  void skippingQuietStretchesFindsTheSamePeakAsInterpolatingEverywhere() {
+    Random random = new Random(11);
+    double[] signal = new double[48_000];
+    for (int i = 0; i < signal.length; i++) {
+      signal[i] = 0.05 * random.nextGaussian();
+    }
+    signal[1_000] = 0.8;
+    for (int i = 30_000; i < 30_400; i++) {
+      signal[i] = Math.sin(Math.PI / 2 * i + Math.PI / 4);
+    }
+    double everywhere = java.util.Arrays.stream(Loudness.truePeaks(signal)).max().orElseThrow();
+
+    assertThat(everywhere).as("the peak is between the sine's samples").isGreaterThan(0.95);
+    assertThat(Loudness.maxPeak(i -> signal[i], signal.length)).isCloseTo(everywhere, offset(1e-12));
+    for (int trial = 0; trial < 20; trial++) {
+      double[] noise = new double[5_000 + random.nextInt(5_000)];
+      double scale = random.nextDouble();
+      for (int i = 0; i < noise.length; i++) {
+        noise[i] = scale * Math.tanh(2 * random.nextGaussian()) * (random.nextInt(50) == 0 ? 1 : 0.3);
+      }
+      double full = java.util.Arrays.stream(Loudness.truePeaks(noise)).max().orElseThrow();
+      assertThat(Loudness.maxPeak(i -> noise[i], noise.length)).as("trial " + trial).isCloseTo(full, offset(1e-12));
+    }
+  }
+
   @Test
   void aSineAgreesWithFfmpeg() throws Exception {
     short[] sine = sine(1000, 8000, 8);
