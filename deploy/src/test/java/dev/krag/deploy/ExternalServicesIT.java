@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.krag.deploy.cli.Cli;
 import dev.krag.deploy.embedded.DistributedConnectWorker;
 import dev.krag.deploy.embedded.EmbeddedKafka;
@@ -12,7 +13,13 @@ import dev.krag.deploy.embedded.EmbeddedS3;
 import dev.krag.deploy.embedded.RegistryServer;
 import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.Bucket;
+import dev.krag.schemas.RegistrySerdeFactory;
+import dev.krag.schemas.RunEvent;
+import dev.krag.schemas.SerdeFactory;
+import dev.krag.schemas.Topics;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,13 +33,20 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code krag run} against services it did not start, as in a deployment: a Kafka broker, a schema
  * registry, PostgreSQL, an S3 server with a bucket and keys of its own, and a distributed Connect
- * worker, each given to krag by its environment variable.
+ * worker, each given to krag by its environment variable; and its traces sent to a collector (no
+ * collector runs here: a local HTTP server takes what the OTLP exporter posts).
  */
 class ExternalServicesIT {
 
@@ -41,6 +55,16 @@ class ExternalServicesIT {
   @Test
   void aRunWritesItsRowsAndObjectsToTheConfiguredServicesThroughTheConfiguredConnectWorker() throws Exception {
     KragConfig defaults = KragConfig.from(Map.<String, String>of()::get);
+    List<String> traces = new CopyOnWriteArrayList<>();
+    HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    collector.createContext("/v1/traces", exchange -> {
+      try (InputStream in = exchange.getRequestBody()) {
+        traces.add(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+      }
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    collector.start();
     try (EmbeddedKafka kafka = EmbeddedKafka.start(services.resolve("kafka"));
          RegistryServer registry = RegistryServer.start(defaults.registryHome(), services.resolve("registry"), Duration.ofMinutes(2));
          EmbeddedPostgres postgres = EmbeddedPostgres.start(services.resolve("postgres"));
@@ -57,6 +81,7 @@ class ExternalServicesIT {
           Map.entry("S3_ACCESS_KEY_ID", "operator"),
           Map.entry("S3_SECRET_ACCESS_KEY", "operator-secret"),
           Map.entry("CONNECT_URL", connect.rest().toString()),
+          Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort()),
           Map.entry("KRAG_STALL_TIMEOUT_SECONDS", "180")));
       Path tale = Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm", "43-the-fox-and-the-cat.txt");
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -85,6 +110,26 @@ class ExternalServicesIT {
       JsonNode names = new ObjectMapper().readTree(connectors.body());
       assertThat(names).extracting(JsonNode::asText).as("krag's connectors live on the operator's worker")
           .contains("stories", "pipeline-runs", "costs", "assets", "feedback", "artifacts");
+
+      // One trace for the run on the real broker: every stage's events carry it, the edit's and the
+      // critic's too, whose requests the bookkeeping wrote.
+      Map<String, Set<String>> traceIdsByStage = new TreeMap<>();
+      SerdeFactory serdes = new RegistrySerdeFactory(registry.api());
+      for (ConsumerRecord<byte[], byte[]> event : TopicDump.raw(kafka.bootstrapServers(), Topics.RUN_EVENTS.name())) {
+        Header traceparent = event.headers().lastHeader("traceparent");
+        RunEvent value = serdes.valueSerde(Topics.RUN_EVENTS).deserializer().deserialize(Topics.RUN_EVENTS.name(), event.headers(),
+            event.value());
+        if (runId.equals(new String(event.key(), StandardCharsets.UTF_8)) && traceparent != null) {
+          traceIdsByStage.computeIfAbsent(value.getStage().name(), stage -> new TreeSet<>())
+              .add(new String(traceparent.value(), StandardCharsets.UTF_8).split("-")[1]);
+        }
+      }
+      assertThat(traceIdsByStage).as("the stages whose events carry the trace").containsKeys("PARSE", "PLAN", "GENERATE", "EDIT", "CRITIQUE");
+      assertThat(traceIdsByStage.values().stream().flatMap(Set::stream).distinct().toList()).as("one trace id").hasSize(1);
+      assertThat(traces).as("spans posted to the collector").isNotEmpty();
+      assertThat(String.join("", traces)).contains(runId, "parse", "generate", "edit", "critique");
+    } finally {
+      collector.stop(0);
     }
   }
 }
