@@ -8,7 +8,6 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.websocket.WsRouting;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +69,7 @@ public final class ApiServer {
           res.header(HeaderNames.CONTENT_RANGE, "bytes */" + e.size());
           ApiError.send(res, Status.REQUESTED_RANGE_NOT_SATISFIABLE_416, "bad_range", e.getMessage());
         })
-        // Helidon's own refusals (no such route, a malformed request) keep their status, in the API's error body.
-        .error(HttpException.class, (req, res, e) -> ApiError.send(res, e.status(),
-            e.status().reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'), e.getMessage()))
+        .error(HttpException.class, (req, res, e) -> ApiError.send(res, e))
         .error(Exception.class, (req, res, e) -> {
           log.error("{} {} failed", req.prologue().method(), req.path().path(), e);
           ApiError.send(res, Status.INTERNAL_SERVER_ERROR_500, "internal", "the server failed on this request");

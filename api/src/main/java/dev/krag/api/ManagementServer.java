@@ -6,7 +6,6 @@ import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -31,8 +30,7 @@ public final class ManagementServer {
             .get("/health", (req, res) -> ready(res, notReady.get()))
             .get(MetricsEndpoint.PATH, (req, res) -> res.header(HeaderNames.CONTENT_TYPE, MetricsEndpoint.CONTENT_TYPE)
                 .send(MetricsEndpoint.scrape()))
-            .error(HttpException.class, (req, res, e) -> ApiError.send(res, e.status(),
-                e.status().reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'), e.getMessage())))
+            .error(HttpException.class, (req, res, e) -> ApiError.send(res, e)))
         .build()
         .start();
   }

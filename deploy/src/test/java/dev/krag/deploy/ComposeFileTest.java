@@ -1,7 +1,6 @@
 package dev.krag.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -57,15 +56,9 @@ class ComposeFileTest {
 
   @Test
   void kragsServicesAreConfigurationsKragAcceptsForTheirRole() {
-    Set<String> read = DeploymentFiles.variablesKragReads();
     KRAG_SERVICES.forEach((name, role) -> {
-      Map<String, String> env = environment(services.get(name));
+      KragConfig config = DeploymentFiles.assertKragAccepts(name, environment(services.get(name)), role);
 
-      assertThat(read).as("every variable " + name + " sets is one krag reads").containsAll(env.keySet());
-      assertThatCode(() -> KragConfig.from(env::get)).as(name).doesNotThrowAnyException();
-      KragConfig config = KragConfig.from(env::get);
-      assertThat(config.role()).as(name).isEqualTo(role);
-      assertThat(config.managementPort()).as(name + "'s management port").isPresent();
       assertThat(services.get(name).get("healthcheck").toString()).as(name + "'s health check asks its readiness")
           .contains("/health/ready").contains(Integer.toString(config.managementPort().getAsInt()));
     });

@@ -1,6 +1,7 @@
 package dev.krag.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -55,6 +57,19 @@ final class DeploymentFiles {
       m.appendReplacement(out, Matcher.quoteReplacement(m.group(2)));
     }
     return m.appendTail(out).toString();
+  }
+
+  /**
+   * A krag container's environment, as the deployment gives it: only variables krag reads, a
+   * configuration krag accepts, of the role it is meant for, with a management port for its probes.
+   */
+  static KragConfig assertKragAccepts(String container, Map<String, String> env, InstanceRole role) {
+    assertThat(variablesKragReads()).as("every variable " + container + " is given is one krag reads").containsAll(env.keySet());
+    assertThatCode(() -> KragConfig.from(env::get)).as(container).doesNotThrowAnyException();
+    KragConfig config = KragConfig.from(env::get);
+    assertThat(config.role()).as(container).isEqualTo(role);
+    assertThat(config.managementPort()).as(container + "'s management port").isPresent();
+    return config;
   }
 
   /** The name of every environment variable krag reads, as its configuration asks for them. */

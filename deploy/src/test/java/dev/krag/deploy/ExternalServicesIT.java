@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.krag.deploy.cli.Cli;
 import dev.krag.deploy.embedded.DistributedConnectWorker;
 import dev.krag.deploy.embedded.EmbeddedKafka;
@@ -18,8 +17,6 @@ import dev.krag.schemas.RunEvent;
 import dev.krag.schemas.SerdeFactory;
 import dev.krag.schemas.Topics;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -45,8 +42,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * {@code krag run} against services it did not start, as in a deployment: a Kafka broker, a schema
  * registry, PostgreSQL, an S3 server with a bucket and keys of its own, and a distributed Connect
- * worker, each given to krag by its environment variable; and its traces sent to a collector (no
- * collector runs here: a local HTTP server takes what the OTLP exporter posts).
+ * worker, each given to krag by its environment variable; and its traces sent to a collector (a
+ * {@link StandInCollector}, since none runs here).
  */
 class ExternalServicesIT {
 
@@ -55,17 +52,8 @@ class ExternalServicesIT {
   @Test
   void aRunWritesItsRowsAndObjectsToTheConfiguredServicesThroughTheConfiguredConnectWorker() throws Exception {
     KragConfig defaults = KragConfig.from(Map.<String, String>of()::get);
-    List<String> traces = new CopyOnWriteArrayList<>();
-    HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    collector.createContext("/v1/traces", exchange -> {
-      try (InputStream in = exchange.getRequestBody()) {
-        traces.add(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
-      }
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    collector.start();
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(services.resolve("kafka"));
+    try (StandInCollector collector = StandInCollector.start();
+         EmbeddedKafka kafka = EmbeddedKafka.start(services.resolve("kafka"));
          RegistryServer registry = RegistryServer.start(defaults.registryHome(), services.resolve("registry"), Duration.ofMinutes(2));
          EmbeddedPostgres postgres = EmbeddedPostgres.start(services.resolve("postgres"));
          EmbeddedS3 s3 = EmbeddedS3.start(services.resolve("s3"), "operator", "operator-secret");
@@ -81,7 +69,7 @@ class ExternalServicesIT {
           Map.entry("S3_ACCESS_KEY_ID", "operator"),
           Map.entry("S3_SECRET_ACCESS_KEY", "operator-secret"),
           Map.entry("CONNECT_URL", connect.rest().toString()),
-          Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort()),
+          Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint()),
           Map.entry("KRAG_STALL_TIMEOUT_SECONDS", "180")));
       Path tale = Path.of(System.getProperty("krag.stories", "../../shared/stories"), "grimm", "43-the-fox-and-the-cat.txt");
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -126,10 +114,10 @@ class ExternalServicesIT {
       }
       assertThat(traceIdsByStage).as("the stages whose events carry the trace").containsKeys("PARSE", "PLAN", "GENERATE", "EDIT", "CRITIQUE");
       assertThat(traceIdsByStage.values().stream().flatMap(Set::stream).distinct().toList()).as("one trace id").hasSize(1);
-      assertThat(traces).as("spans posted to the collector").isNotEmpty();
-      assertThat(String.join("", traces)).contains(runId, "parse", "generate", "edit", "critique");
-    } finally {
-      collector.stop(0);
+      List<StandInCollector.Posted> traces = collector.posted();
+      assertThat(traces).as("spans posted to the collector").isNotEmpty().allMatch(posted -> posted.path().equals("/v1/traces"));
+      assertThat(traces.stream().map(StandInCollector.Posted::text).collect(Collectors.joining()))
+          .contains(runId, "parse", "generate", "edit", "critique");
     }
   }
 }

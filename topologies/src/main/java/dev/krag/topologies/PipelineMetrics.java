@@ -36,9 +36,14 @@ public final class PipelineMetrics {
 
   private PipelineMetrics() {}
 
+  /** How a stage is named in metrics, spans and logs: the platform spec's agent names. */
+  public static String agent(Stage stage) {
+    return stage.name().toLowerCase(Locale.ROOT);
+  }
+
   /** A stage's worker handled one record, or failed on it. */
   public static void agentCalled(Stage stage, boolean succeeded, Duration took) {
-    String agent = stage.name().toLowerCase(Locale.ROOT);
+    String agent = agent(stage);
     Counter.builder("agent.calls").description("Agent invocations").tag("agent", agent).tag("status", succeeded ? "ok" : "failed")
         .register(registry()).increment();
     Timer.builder("agent.latency").description("Agent execution latency").tag("agent", agent).serviceLevelObjectives(BUCKETS)
@@ -54,7 +59,7 @@ public final class PipelineMetrics {
   /** A run event as the run stood before it: a stage of the first pass, or the run, completed for the first time. */
   public static void runEvent(Run before, RunEvent event) {
     stageTime(before, event).ifPresent(took -> Timer.builder("pipeline.duration").description("Pipeline execution duration")
-        .tag("stage", event.getStage().name().toLowerCase(Locale.ROOT)).serviceLevelObjectives(BUCKETS).register(registry()).record(took));
+        .tag("stage", agent(event.getStage())).serviceLevelObjectives(BUCKETS).register(registry()).record(took));
   }
 
   static Optional<Duration> stageTime(Run before, RunEvent event) {

@@ -10,7 +10,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -53,7 +52,7 @@ public final class RunTracing {
 
   /** A span of a stage's work ({@code name}) on one record of a run (on one shot, when {@code shotId} is not empty). */
   public Span start(String name, Stage stage, String runId, String shotId, Headers carried) {
-    String agent = stage.name().toLowerCase(Locale.ROOT);
+    String agent = PipelineMetrics.agent(stage);
     SpanBuilder span = tracer.spanBuilder(name)
         .setParent(propagator.extract(Context.root(), carried, HEADERS))
         .setSpanKind(SpanKind.CONSUMER)

@@ -65,9 +65,8 @@ final class ServeCommand {
         if (api) {
           servers.add(ApiServer.start(config.apiHost(), port, backend.backend()));
         }
-        for (int managementPort : config.managementPort().stream().toArray()) {
-          servers.add(ManagementServer.start(config.apiHost(), managementPort, platform::notReady));
-        }
+        config.managementPort()
+            .ifPresent(management -> servers.add(ManagementServer.start(config.apiHost(), management, platform::notReady)));
         err.printf("krag serve: up in %.1f s as %s; Ctrl-C stops it%n", (System.nanoTime() - started) / 1e9, config.role());
         if (api) {
           String apiBase = "http://" + self.host() + ":" + servers.getFirst().port();

@@ -18,6 +18,8 @@ public final class Loudness {
   /** Taps per phase of the true-peak interpolator; 48 in all, as many as BS.1770-4's example filter. */
   static final int TAPS_PER_PHASE = 12;
   private static final double[][] PHASES = interpolator();
+  /** Taps of the interpolator before the sample it interpolates after. */
+  private static final int BEFORE = TAPS_PER_PHASE / 2 - 1;
   /**
    * The most an interpolated value can exceed the samples around it by: the largest sum of a
    * phase's absolute weights. A stretch whose samples, times this, stay under the peak found so
@@ -98,7 +100,6 @@ public final class Loudness {
       loudest[i / SKIP] = Math.max(loudest[i / SKIP], a);
       max = Math.max(max, a);
     }
-    int before = TAPS_PER_PHASE / 2 - 1;
     double[] window = new double[SKIP + TAPS_PER_PHASE];
     for (int s = 0; s < stretches; s++) {
       double near = Math.max(loudest[s], Math.max(s > 0 ? loudest[s - 1] : 0, s + 1 < stretches ? loudest[s + 1] : 0));
@@ -107,10 +108,7 @@ public final class Loudness {
       }
       int start = s * SKIP;
       int end = Math.min(length, start + SKIP);
-      for (int j = 0; j < end - start + TAPS_PER_PHASE - 1; j++) {
-        int i = start - before + j;
-        window[j] = i >= 0 && i < length ? sample.applyAsDouble(i) : 0;
-      }
+      fill(window, sample, length, start, end);
       for (int n = start; n < end; n++) {
         max = peakBetween(window, n - start, max);
       }
@@ -124,20 +122,27 @@ public final class Loudness {
    */
   static double[] truePeaks(double[] x) {
     double[] out = new double[x.length];
-    int before = TAPS_PER_PHASE / 2 - 1;
     double[] window = new double[PEAK_CHUNK + TAPS_PER_PHASE];
     for (int start = 0; start < x.length; start += PEAK_CHUNK) {
       int end = Math.min(x.length, start + PEAK_CHUNK);
-      // window[j] holds sample start - before + j, silence beyond the ends, so the inner loop runs without a bounds test
-      for (int j = 0; j < end - start + TAPS_PER_PHASE - 1; j++) {
-        int i = start - before + j;
-        window[j] = i >= 0 && i < x.length ? x[i] : 0;
-      }
+      fill(window, i -> x[i], x.length, start, end);
       for (int n = start; n < end; n++) {
-        out[n] = peakBetween(window, n - start, Math.abs(window[n - start + before]));
+        out[n] = peakBetween(window, n - start, Math.abs(window[n - start + BEFORE]));
       }
     }
     return out;
+  }
+
+  /**
+   * The samples the interpolator reads for samples {@code start} to {@code end}: {@code window[j]}
+   * holds sample {@code start - BEFORE + j}, silence beyond the ends, so the inner loop runs
+   * without a bounds test.
+   */
+  private static void fill(double[] window, IntToDoubleFunction sample, int length, int start, int end) {
+    for (int j = 0; j < end - start + TAPS_PER_PHASE - 1; j++) {
+      int i = start - BEFORE + j;
+      window[j] = i >= 0 && i < length ? sample.applyAsDouble(i) : 0;
+    }
   }
 
   /** The largest of {@code peak} and the three interpolated values from the window starting at {@code from}. */

@@ -1,6 +1,5 @@
 package dev.krag.topologies.stages;
 
-import dev.krag.topologies.RunTracing;
 import dev.krag.schemas.EditRequested;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.Stage;
@@ -12,6 +11,7 @@ import dev.krag.schemas.AssetKeys;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
+import dev.krag.topologies.RunTracing;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.krag.topologies.stages;
 
-import dev.krag.topologies.RunTracing;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.Stage;
@@ -9,6 +8,7 @@ import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
+import dev.krag.topologies.RunTracing;
 import java.util.Map;
 
 /** Renders one shot; the assets go back keyed by run, to be gathered by the fan-in. */

@@ -1,6 +1,5 @@
 package dev.krag.topologies.stages;
 
-import dev.krag.topologies.RunTracing;
 import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.RunRequested;
@@ -15,6 +14,7 @@ import dev.krag.stages.store.AssetStore;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
+import dev.krag.topologies.RunTracing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.krag.topologies.stages;
 
-import dev.krag.topologies.RunTracing;
 import dev.krag.schemas.RunEventType;
 import dev.krag.schemas.ScenesParsed;
 import dev.krag.schemas.Shot;
@@ -16,6 +15,7 @@ import dev.krag.stages.plan.PlannerChain;
 import dev.krag.topologies.CostEvents;
 import dev.krag.topologies.Outputs;
 import dev.krag.topologies.RunEvents;
+import dev.krag.topologies.RunTracing;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -14,7 +14,6 @@ import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -99,7 +98,7 @@ abstract class StageProcessor<V> implements Processor<String, V, String, Object>
     static LogContext of(String runId, Stage stage, String subject, Span span) {
       Map<String, String> context = new LinkedHashMap<>();
       context.put(RUN_ID, runId);
-      context.put(STAGE, stage.name().toLowerCase(Locale.ROOT));
+      context.put(STAGE, PipelineMetrics.agent(stage));
       if (!subject.isEmpty()) {
         context.put(SHOT_ID, subject);
       }
@@ -127,7 +126,7 @@ abstract class StageProcessor<V> implements Processor<String, V, String, Object>
 
   /** The name of this processor's spans: its stage's, unless it does a part of one. */
   String operation() {
-    return stage.name().toLowerCase(Locale.ROOT);
+    return PipelineMetrics.agent(stage);
   }
 
   /** What within the run the record is about, when a run has several (a shot). */
