@@ -13,20 +13,35 @@ final class CaptionOverlay {
 
   private final int top;
   private final int width;
-  private final byte[] luma;
-  private final byte[] lumaAlpha;
-  private final byte[] u;
-  private final byte[] v;
-  private final byte[] chromaAlpha;
+  private final Layer luma;
+  private final Layer u;
+  private final Layer v;
 
-  private CaptionOverlay(int top, int width, byte[] luma, byte[] lumaAlpha, byte[] u, byte[] v, byte[] chromaAlpha) {
+  /**
+   * One plane of the caption, premultiplied so that blending is a multiply and an add a sample:
+   * {@code keep} is how much of the frame shows through (255 − alpha), {@code over} the caption's
+   * colour times its alpha, plus the 127 that rounds the division by 255.
+   */
+  private record Layer(byte[] keep, short[] over) {
+
+    static Layer of(byte[] colour, byte[] alpha) {
+      byte[] keep = new byte[colour.length];
+      short[] over = new short[colour.length];
+      for (int i = 0; i < colour.length; i++) {
+        int a = alpha[i] & 0xff;
+        keep[i] = (byte) (255 - a);
+        over[i] = (short) ((colour[i] & 0xff) * a + 127);
+      }
+      return new Layer(keep, over);
+    }
+  }
+
+  private CaptionOverlay(int top, int width, Layer luma, Layer u, Layer v) {
     this.top = top;
     this.width = width;
     this.luma = luma;
-    this.lumaAlpha = lumaAlpha;
     this.u = u;
     this.v = v;
-    this.chromaAlpha = chromaAlpha;
   }
 
   static CaptionOverlay of(String text, int width, int height) {
@@ -85,24 +100,34 @@ final class CaptionOverlay {
         v[i] = (byte) (a == 0 ? 128 : Math.round(cr / a));
       }
     }
-    return new CaptionOverlay(top, width, luma, lumaAlpha, u, v, chromaAlpha);
+    return new CaptionOverlay(top, width, Layer.of(luma, lumaAlpha), Layer.of(u, chromaAlpha), Layer.of(v, chromaAlpha));
   }
 
   void drawOn(Yuv420 frame) {
     byte[] d = frame.data();
-    blend(d, top * width, luma, lumaAlpha);
+    blend(d, top * width, luma);
     int cw = width / 2;
-    blend(d, frame.uOffset() + top / 2 * cw, u, chromaAlpha);
-    blend(d, frame.vOffset() + top / 2 * cw, v, chromaAlpha);
+    blend(d, frame.uOffset() + top / 2 * cw, u);
+    blend(d, frame.vOffset() + top / 2 * cw, v);
   }
 
-  private static void blend(byte[] frame, int offset, byte[] colour, byte[] alpha) {
-    for (int i = 0; i < colour.length; i++) {
-      int a = alpha[i] & 0xff;
-      if (a != 0) {
-        int base = frame[offset + i] & 0xff;
-        frame[offset + i] = (byte) ((base * (255 - a) + (colour[i] & 0xff) * a + 127) / 255);
-      }
+  /** The frame's samples under the layer blended with it; uncovered samples come out as they were. */
+  private static void blend(byte[] frame, int offset, Layer layer) {
+    byte[] keep = layer.keep();
+    short[] over = layer.over();
+    for (int i = 0; i < keep.length; i++) {
+      frame[offset + i] = (byte) mix(frame[offset + i] & 0xff, keep[i] & 0xff, over[i] & 0xffff);
     }
+  }
+
+  /**
+   * {@code (base × keep + over) / 255}: with {@code keep} = 255 − alpha and {@code over} = colour ×
+   * alpha + 127, the rounded blend. The division is {@code (x + 1 + (x >> 8)) >> 8}, equal to it for
+   * every sum a blend can make and free of a division or a branch: a caption's band is blended on
+   * every frame of the film.
+   */
+  static int mix(int base, int keep, int over) {
+    int x = base * keep + over;
+    return (x + 1 + (x >> 8)) >> 8;
   }
 }
