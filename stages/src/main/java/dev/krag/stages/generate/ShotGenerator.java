@@ -236,7 +236,7 @@ public final class ShotGenerator {
   }
 
   /** The planned time, stretched to hold the whole narration, on a whole number of frames. */
-  static double screenTime(ShotTask task, double audioSeconds) {
+  public static double screenTime(ShotTask task, double audioSeconds) {
     int fps = task.getConfig().getFps();
     double wanted = Math.max(task.getShot().getDurationSeconds(), audioSeconds + ShotPlanner.LEAD_OUT_SECONDS);
     return Math.ceil(wanted * fps - 1e-9) / fps;
