@@ -6,7 +6,7 @@
 # test (deploy/…/reliability/LoadIT) with more stories; the test itself asserts only that every
 # run completes and that the heap does not grow with the runs.
 #
-#   bench/throughput.sh [STORIES]      (default 2000)
+#   bench/throughput.sh [STORIES]      (default 2000; krag's KRAG_* settings are taken from the environment)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 stories=${1:-2000}

@@ -56,7 +56,8 @@ class LoadIT {
           "REPLICATE_API_TOKEN", FakeReplicate.TOKEN, "REPLICATE_BASE_URL", replicate.baseUrl().toString(),
           "ELEVENLABS_API_KEY", FakeElevenLabs.KEY, "ELEVENLABS_BASE_URL", voices.baseUrl().toString(),
           "KRAG_VOICES", "elevenlabs:eleven_multilingual_v2/" + FakeElevenLabs.VOICE);
-      KragConfig config = KragConfig.from(env::get).withOutDir(out);
+      // The rest of krag's settings from the environment, so that the benchmark can try, say, more stage threads.
+      KragConfig config = KragConfig.from(name -> env.getOrDefault(name, System.getenv(name))).withOutDir(out);
       try (Platform platform = Platform.start(config, out.resolve("runtime"));
            RunsFollower follower = new RunsFollower(platform.bootstrapServers(), platform.serdes());
            Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
