@@ -47,7 +47,7 @@ for _ in 1 2; do
     -c:a aac -b:a 128k -ar 48000 -ac 1 -movflags +faststart "$out/floor.mp4"
   floors+=("$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$floor_started" "$(date +%s.%N)")")
   alone+=("$("$java" @"$here/deploy/jvm.options" -Xmx4g -cp "$classpath" "$here/bench/EditAlone.java" "$bucket" "$run_id" 1 \
-    2> "$out/edit-alone.log" | sed -n 's/^edit 1: .* film, \([0-9.]*\) s wall.*/\1/p')")
+    2>> "$out/edit-alone.log" | sed -n 's/^edit 1: .* film, \([0-9.]*\) s wall.*/\1/p')")
 done
 
 python3 - "$out/result.json" "$started" "$finished" "${floors[0]}" "${floors[1]}" "$story" "${alone[0]}" "${alone[1]}" <<'PY'
