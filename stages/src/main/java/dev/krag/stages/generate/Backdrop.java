@@ -173,11 +173,11 @@ final class Backdrop {
   }
 
   private void ground() {
-    g.setPaint(new GradientPaint(0, (float) (h * 0.82), blend(p.ground(), p.silhouette(), 0.5), 0, h, p.silhouette()));
+    g.setPaint(new GradientPaint(0, (float) (h * 0.76), blend(p.ground(), p.silhouette(), 0.5), 0, h, p.silhouette()));
     Path2D front = new Path2D.Double();
     front.moveTo(0, h);
-    front.lineTo(0, h * 0.86);
-    front.curveTo(w * 0.3, h * 0.8, w * 0.6, h * 0.9, w, h * 0.84);
+    front.lineTo(0, h * 0.8);
+    front.curveTo(w * 0.3, h * 0.75, w * 0.6, h * 0.84, w, h * 0.79);
     front.lineTo(w, h);
     front.closePath();
     g.fill(front);

@@ -44,12 +44,18 @@ public final class SilhouetteIllustrator implements Illustrator {
   private static final double WIDE = 0.3;
   private static final double MEDIUM = 0.45;
   private static final double CLOSE_UP = 0.62;
+  /**
+   * Where the figures of a wide or medium shot stand, against the frame's height: high enough that
+   * their feet stay above a caption of three lines even at the closest point of the shot's zoom.
+   * A close-up is cut at the frame's foot, as a close-up is.
+   */
+  private static final double STAGE_LINE = 0.81;
 
   private final FigurePainter painter = new FigurePainter();
 
   @Override
   public String name() {
-    return "java2d-silhouette-v3";
+    return "java2d-silhouette-v4";
   }
 
   @Override
@@ -105,7 +111,7 @@ public final class SilhouetteIllustrator implements Illustrator {
       sprites = sprites(figures, personHeight, palette);
       across = across(sprites, gap);
     }
-    int groundY = (int) Math.round(h * (camera == Camera.CLOSE_UP ? 1.0 : 0.88));
+    int groundY = (int) Math.round(h * (camera == Camera.CLOSE_UP ? 1.0 : STAGE_LINE));
     double left = (w - across) / 2;
     List<Drawn> drawn = new ArrayList<>();
     Rectangle2D previousLabel = new Rectangle2D.Double();
