@@ -301,6 +301,7 @@ final class Backdrop {
     g.setPaint(new GradientPaint(0, 0, blend(p.ground(), p.window(), 0.3), 0, h, p.silhouette()));
     g.fillRect(0, 0, w, h);
     double floor = h * 0.8;
+    wainscot(floor);
     g.setColor(blend(p.silhouette(), p.ground(), 0.3));
     g.fill(new Rectangle2D.Double(0, floor, w, h - floor));
     g.setColor(withAlpha(p.silhouette(), 120));
@@ -308,6 +309,8 @@ final class Backdrop {
     for (int i = 0; i < 4; i++) {
       g.draw(new Rectangle2D.Double(-1, floor + (h - floor) * i / 4.0, w + 2, 0));
     }
+    rug(floor);
+    beams(floor);
     double windowWidth = unit * 0.26;
     double windowHeight = unit * 0.32;
     double wx = w * 0.66 - windowWidth / 2;
@@ -329,6 +332,39 @@ final class Backdrop {
     g.fill(new Ellipse2D.Double(fx - unit * 0.07, floor - fireHeight * 0.36, unit * 0.14, fireHeight * 0.3));
     icon("fireplace", fx, floor + unit * 0.01, fireHeight, p.silhouette(), false);
     table(w * 0.8, floor, unit * 0.2);
+  }
+
+  /** Panelling below a rail, darker than the wall above: the room has a near wall, not a flat fill. */
+  private void wainscot(double floor) {
+    double rail = h * 0.6;
+    g.setColor(withAlpha(p.silhouette(), 90));
+    g.fill(new Rectangle2D.Double(0, rail, w, floor - rail));
+    g.setColor(withAlpha(p.silhouette(), 150));
+    g.fill(new Rectangle2D.Double(0, rail - unit * 0.012, w, unit * 0.014));
+    g.setStroke(new BasicStroke((float) Math.max(1, unit / 300)));
+    double panel = unit * 0.16;
+    for (double x = panel * 0.5; x < w; x += panel) {
+      g.draw(new Rectangle2D.Double(x, rail + unit * 0.03, panel * 0.7, floor - rail - unit * 0.06));
+    }
+  }
+
+  /** A rug in the lamplight's colour, muted, where the figures stand. */
+  private void rug(double floor) {
+    double depth = h - floor;
+    g.setColor(withAlpha(blend(p.window(), p.silhouette(), 0.72), 170));
+    g.fill(new Ellipse2D.Double(w * 0.28, floor - depth * 0.02, w * 0.44, depth * 0.6));
+    g.setColor(withAlpha(blend(p.window(), p.silhouette(), 0.55), 150));
+    g.setStroke(new BasicStroke((float) Math.max(1, unit / 250)));
+    g.draw(new Ellipse2D.Double(w * 0.3, floor + depth * 0.05, w * 0.4, depth * 0.46));
+  }
+
+  /** A beam under the ceiling and a post at each side, framing the room like a stage. */
+  private void beams(double floor) {
+    g.setColor(p.silhouette());
+    g.fill(new Rectangle2D.Double(0, h * 0.05, w, unit * 0.035));
+    for (double x : new double[] {w * 0.025, w * 0.975}) {
+      g.fill(new Rectangle2D.Double(x - unit * 0.02, h * 0.05, unit * 0.04, floor - h * 0.05));
+    }
   }
 
   private void table(double cx, double floor, double width) {
