@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Every route's door: who asks (a 401 when nobody can be told), whether they ask too fast (a 429
- * with {@code Retry-After}), and whether their role may (a 403).
+ * with {@code Retry-After}), and whether their role may (a 403). Requests that name nobody are
+ * limited by the address they come from, so that guessing keys or flooding without one is slowed
+ * like any principal; behind a proxy they share its address, which costs them only their 401s.
  */
 final class Guard {
 
@@ -35,21 +37,39 @@ final class Guard {
 
   /** The handler, for principals with {@code role} or above. */
   Handler as(Role role, Secured handler) {
-    return (req, res) -> handler.handle(req, res, admit(req.headers(), Optional.empty(), role));
+    return (req, res) -> handler.handle(req, res, admit(req.headers(), Optional.empty(), Optional.of(address(req)), role));
   }
 
   /** As {@link #as}, also taking the credential from the query: what a page's video and image elements load. */
   Handler asMedia(Role role, Secured handler) {
-    return (req, res) -> handler.handle(req, res, admit(req.headers(), req.query().first(QUERY_TOKEN).asOptional(), role));
+    return (req, res) -> handler.handle(req, res,
+        admit(req.headers(), req.query().first(QUERY_TOKEN).asOptional(), Optional.of(address(req)), role));
   }
 
-  /** The principal the headers (or a token from the query) name, if they may ask now with {@code role}. */
-  Principal admit(Headers headers, Optional<String> queryToken, Role role) {
-    Principal who = authenticator.authenticate(headers.first(HeaderNames.AUTHORIZATION), headers.first(API_KEY), queryToken);
-    limiter.take(who.name()).ifPresent(wait -> {
-      throw ApiException.tooMany("rate_limited", who.name() + " asks faster than the rate limit allows", wait);
-    });
+  /**
+   * The principal the headers (or a token from the query) name, if they may ask now with {@code role};
+   * a request that names nobody counts against {@code address}, where it is known.
+   */
+  Principal admit(Headers headers, Optional<String> queryToken, Optional<String> address, Role role) {
+    Principal who;
+    try {
+      who = authenticator.authenticate(headers.first(HeaderNames.AUTHORIZATION), headers.first(API_KEY), queryToken);
+    } catch (ApiException refused) {
+      address.ifPresent(from -> take("address " + from));
+      throw refused;
+    }
+    take(who.name());
     who.require(role);
     return who;
+  }
+
+  private void take(String bucket) {
+    limiter.take(bucket).ifPresent(wait -> {
+      throw ApiException.tooMany("rate_limited", bucket + " asks faster than the rate limit allows", wait);
+    });
+  }
+
+  private static String address(ServerRequest req) {
+    return req.remotePeer().host();
   }
 }

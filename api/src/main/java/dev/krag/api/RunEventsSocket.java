@@ -73,7 +73,8 @@ final class RunEventsSocket implements WsListener {
     }
     try {
       runId = Ids.checked(m.group(1), "run");
-      who = guard.admit(headers, prologue.query().first(Guard.QUERY_TOKEN).asOptional(), Role.VIEWER);
+      // The upgrade is not told the peer's address: a socket that names nobody is refused, not limited.
+      who = guard.admit(headers, prologue.query().first(Guard.QUERY_TOKEN).asOptional(), Optional.empty(), Role.VIEWER);
     } catch (ApiException e) {
       throw new WsUpgradeException(e.getMessage());
     }

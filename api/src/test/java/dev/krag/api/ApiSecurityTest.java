@@ -203,6 +203,22 @@ class ApiSecurityTest {
   }
 
   @Test
+  void requestsWithoutACredentialAreLimitedByTheirAddressWhilePrincipalsGoOn() throws Exception {
+    server.stop();
+    server = start(new Security(InMemoryPlatform.NO_JWTS, new LocalRateLimiter(new RateLimit(6, 3)), new Quotas(2, 1.0)));
+
+    assertThat(send(HttpRequest.newBuilder(uri("/api/v1/runs"))).statusCode()).as("no credential").isEqualTo(401);
+    assertThat(withKey("krag_key-0000000000000000_guess", "/api/v1/runs").statusCode()).as("a guessed key").isEqualTo(401);
+    assertThat(withKey("not a key at all", "/api/v1/runs").statusCode()).isEqualTo(401);
+    HttpResponse<String> limited = send(HttpRequest.newBuilder(uri("/api/v1/runs")));
+    assertThat(limited.statusCode()).as("the address's fourth refusal in a burst of three").isEqualTo(429);
+    assertThat(JSON.readTree(limited.body()).get("error").asText()).isEqualTo("rate_limited");
+    assertThat(limited.headers().firstValue("retry-after")).isPresent();
+    assertThat(withKey(platform.key("alice", Role.VIEWER), "/api/v1/runs").statusCode()).as("a principal from the same address")
+        .isEqualTo(200);
+  }
+
+  @Test
   void aRunPastAQuotaIsRefusedBeforeAnyWorkStarts() throws Exception {
     String alice = platform.key("alice", Role.EDITOR);
     String story = JSON.readTree(post(alice, "/api/v1/stories", "{\"text\": \"A fox met a cat.\"}").body()).get("storyId").asText();
