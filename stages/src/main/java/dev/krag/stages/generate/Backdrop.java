@@ -172,6 +172,7 @@ final class Backdrop {
     }
   }
 
+  /** The nearest ground, whose top runs about where the figures of wide and medium shots stand. */
   private void ground() {
     g.setPaint(new GradientPaint(0, (float) (h * 0.76), blend(p.ground(), p.silhouette(), 0.5), 0, h, p.silhouette()));
     Path2D front = new Path2D.Double();
@@ -360,10 +361,11 @@ final class Backdrop {
 
   /** A beam under the ceiling and a post at each side, framing the room like a stage. */
   private void beams(double floor) {
+    double beam = h * 0.05;
     g.setColor(p.silhouette());
-    g.fill(new Rectangle2D.Double(0, h * 0.05, w, unit * 0.035));
+    g.fill(new Rectangle2D.Double(0, beam, w, unit * 0.035));
     for (double x : new double[] {w * 0.025, w * 0.975}) {
-      g.fill(new Rectangle2D.Double(x - unit * 0.02, h * 0.05, unit * 0.04, floor - h * 0.05));
+      g.fill(new Rectangle2D.Double(x - unit * 0.02, beam, unit * 0.04, floor - beam));
     }
   }
 
