@@ -11,6 +11,9 @@ import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.Narrator;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.Wav;
+import dev.krag.stages.music.Composer;
+import dev.krag.stages.music.PiecePlayer;
+import dev.krag.stages.music.Synth;
 import dev.krag.stages.store.LocalAssetStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,23 +45,23 @@ public class EditAlone {
     for (Shot shot : plan.getShots()) {
       shots.add(assets(bucket, plan, shot));
     }
-    VideoEditor editor = new VideoEditor(new LocalAssetStore(bucket));
+    VideoEditor editor = new VideoEditor(new LocalAssetStore(bucket), new PiecePlayer(new Composer(), new Synth()));
     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int i = 1; i <= times; i++) {
       long cpu = os.getProcessCpuTime();
       long started = System.nanoTime();
-      VideoEditor.Edited edited = editor.edit(plan.getTitle(), shots, plan.getConfig(), "bench/" + runId + "/draft.mp4",
-          "bench/" + runId + "/music.m4a");
+      VideoEditor.Edited edited = editor.edit(plan.getTitle(), shots, plan.getConfig(), "bench/" + runId + "/draft.mp4");
       System.out.printf(Locale.ROOT, "edit %d: %.1f s of film, %.1f s wall, %.1f s cpu%n", i, edited.plannedSeconds(),
           (System.nanoTime() - started) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9);
     }
   }
 
-  /** The shot as the edit request held it: its one frame, manifest, reading and cues, and its screen time. */
+  /** The shot as the edit request held it: its one frame, manifest, reading, cues and music, and its screen time. */
   private static ShotAssets assets(Path bucket, ShotsPlanned plan, Shot shot) throws IOException {
     String run = plan.getRunId();
     String image = only(bucket, "assets/" + run + "/images", shot.getShotId() + "-", ".png");
     String voice = only(bucket, "assets/" + run + "/audio", "voiceover-" + shot.getShotId() + "-", ".wav");
+    String music = only(bucket, "assets/" + run + "/audio", "music-" + shot.getShotId() + "-", ".m4a");
     RenderManifest manifest = AvroJson.read(Files.readAllBytes(bucket.resolve(image.replace(".png", ".json"))), RenderManifest.class);
     List<Narrator.Spoken> spoken =
         JSON.readValue(Files.readAllBytes(bucket.resolve(voice.replace(".wav", ".cues.json"))), new TypeReference<>() {});
@@ -71,7 +74,7 @@ public class EditAlone {
         .setLocation(plan.getLocations().getFirst()).setConfig(plan.getConfig()).build();
     return ShotAssets.newBuilder().setTask(task).setImagePath(image).setAudioPath(voice).setAudioSeconds(audioSeconds)
         .setDurationSeconds(ShotGenerator.screenTime(task, audioSeconds)).setInputsHash(image).setManifest(manifest)
-        .setCues(spoken.stream().map(Narrator.Spoken::cue).toList()).build();
+        .setCues(spoken.stream().map(Narrator.Spoken::cue).toList()).setMusicPath(music).build();
   }
 
   /** The key of the one file in {@code folder} named {@code prefix…suffix}; more than one means the run was refined. */

@@ -17,6 +17,9 @@ import dev.krag.stages.knowledge.Neo4jVectorStore;
 import dev.krag.stages.knowledge.QdrantVectorStore;
 import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.knowledge.VectorStore;
+import dev.krag.stages.music.Composer;
+import dev.krag.stages.music.PiecePlayer;
+import dev.krag.stages.music.Synth;
 import dev.krag.stages.store.AssetStore;
 import dev.krag.stages.store.LocalAssetCache;
 import dev.krag.stages.store.S3AssetStore;
@@ -143,12 +146,13 @@ public final class Platform implements AutoCloseable {
   }
 
   private Stages stages(Providers providers, List<Embedder> embedders) {
+    // One synthesizer for the generate and edit stages: it keeps its SoundFont loaded.
+    PiecePlayer music = new PiecePlayer(new Composer(), new Synth());
     return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(embedders, vectorStore()),
-        providers.planner(), new ShotGenerator(providers.pictures(), providers.narrator(config.dialogueVoice()), assets,
+        providers.planner(), new ShotGenerator(providers.pictures(), providers.narrator(config.dialogueVoice()), music, assets,
             new LocalAssetCache(config.providers().media().assetCacheTtl(), Clock.systemUTC())),
-        new VideoEditor(assets), new VideoProbe(), new Critic(config.critic()), assets);
+        new VideoEditor(assets, music), new VideoProbe(), new Critic(config.critic()), assets);
   }
-
 
   private VectorStore vectorStore() {
     QdrantSettings qdrant = config.qdrant();

@@ -13,7 +13,7 @@ import dev.krag.schemas.CritiqueHistory;
 import dev.krag.schemas.ScenesParsed;
 import dev.krag.schemas.ShotsPlanned;
 import dev.krag.stages.Ffprobe;
-import dev.krag.stages.edit.VideoEditor;
+import dev.krag.stages.plan.ShotPlanner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ class EndToEndIT {
     assertThat(Ffprobe.codecOf(probe, "subtitle")).isEqualTo("mov_text");
     assertThat(video.resolveSibling("final.srt")).isRegularFile();
     assertThat(video.resolveSibling("final.vtt")).isRegularFile();
-    double cards = VideoEditor.TITLE_SECONDS + VideoEditor.END_SECONDS;
+    double cards = ShotPlanner.TITLE_SECONDS + ShotPlanner.END_SECONDS;
     assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("plannedSeconds").asDouble() + cards, withPercentage(5));
     assertThat(Ffprobe.duration(probe)).isCloseTo(result.get("durationSeconds").asDouble(), withPercentage(1));
     assertThat(result.get("shots").asInt()).isGreaterThanOrEqualTo(result.get("scenes").asInt()).isPositive();
@@ -79,10 +79,12 @@ class EndToEndIT {
       List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key)
           .filter(key -> !key.endsWith("/")).toList();
       int shots = result.get("shots").asInt();
-      assertThat(keys).contains(AssetKeys.source(storyId), AssetKeys.music(runId), AssetKeys.finalVideo(runId),
+      assertThat(keys).contains(AssetKeys.source(storyId), AssetKeys.finalVideo(runId),
           AssetKeys.sceneGraph(runId), AssetKeys.shotPlan(runId), AssetKeys.feedback(runId), AssetKeys.storyboard(runId));
       assertThat(keys).filteredOn(k -> k.startsWith("assets/" + runId + "/images/") && k.endsWith(".png")).hasSizeGreaterThanOrEqualTo(shots);
       assertThat(keys).filteredOn(k -> k.startsWith("assets/" + runId + "/audio/voiceover-") && k.endsWith(".wav"))
+          .hasSizeGreaterThanOrEqualTo(shots);
+      assertThat(keys).filteredOn(k -> k.startsWith("assets/" + runId + "/audio/music-") && k.endsWith(".m4a"))
           .hasSizeGreaterThanOrEqualTo(shots);
       assertThat(keys).filteredOn(k -> k.startsWith("assets/" + runId + "/video/draft-") && k.endsWith(".mp4")).hasSize(iterations);
 
@@ -131,10 +133,11 @@ class EndToEndIT {
       assertThat(assets.getInt(1)).as("a frame per shot, more for shots rendered again").isGreaterThanOrEqualTo(shots);
       assertThat(assets.getInt(2)).as("a narration per shot").isGreaterThanOrEqualTo(shots);
       assertThat(assets.getInt(3)).as("a video per iteration").isEqualTo(iterations);
-      ResultSet music = sql.executeQuery("SELECT file_path FROM assets WHERE run_id = '" + runId + "' AND generation_params->>'stem' = 'music'");
-      assertThat(music.next()).as("the music under the film, one row").isTrue();
-      assertThat(music.getString(1)).endsWith("/audio/music.m4a");
-      assertThat(music.next()).isFalse();
+      ResultSet music = sql.executeQuery("SELECT count(DISTINCT generation_params->>'shot'), count(*) FILTER (WHERE file_path NOT LIKE"
+          + " '%/audio/music-%.m4a') FROM assets WHERE run_id = '" + runId + "' AND generation_params->>'stem' = 'music'");
+      music.next();
+      assertThat(music.getInt(1)).as("music under every shot").isEqualTo(shots);
+      assertThat(music.getInt(2)).as("each in its file").isZero();
       ResultSet feedback = sql.executeQuery("SELECT source, (scores->>'checks')::float, jsonb_typeof(issues) FROM feedback"
           + " WHERE target_id = '" + runId + "' ORDER BY id DESC");
       assertThat(feedback.next()).as("the critic's row of the last iteration").isTrue();

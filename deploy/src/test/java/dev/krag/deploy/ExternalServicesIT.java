@@ -89,9 +89,11 @@ class ExternalServicesIT {
         assertThat(run.getString(1)).isEqualTo("COMPLETED");
       }
       try (S3Client bucket = new Bucket(s3.endpoint(), "us-east-1", "films", "operator", "operator-secret").client()) {
-        for (String key : List.of(AssetKeys.finalVideo(runId), AssetKeys.music(runId), AssetKeys.sceneGraph(runId), AssetKeys.feedback(runId))) {
+        for (String key : List.of(AssetKeys.finalVideo(runId), AssetKeys.sceneGraph(runId), AssetKeys.feedback(runId))) {
           assertThat(bucket.headObject(b -> b.bucket("films").key(key)).contentLength()).as(key).isPositive();
         }
+        assertThat(bucket.listObjectsV2(b -> b.bucket("films").prefix("assets/" + runId + "/audio/music-")).contents())
+            .as("each shot's music").isNotEmpty();
       }
       HttpResponse<String> connectors = HttpClient.newHttpClient().send(HttpRequest.newBuilder(connect.rest().resolve("/connectors")).build(),
           HttpResponse.BodyHandlers.ofString());

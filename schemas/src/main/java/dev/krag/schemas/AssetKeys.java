@@ -33,9 +33,9 @@ public final class AssetKeys {
     return "assets/" + runId + "/audio/voiceover-" + shotId + "-" + hash + ".cues.json";
   }
 
-  /** The music under the whole film, every scene's in turn, without the narration. */
-  public static String music(String runId) {
-    return "assets/" + runId + "/audio/music.m4a";
+  /** A shot's music, its stretch of its scene's piece. */
+  public static String music(String runId, String shotId, String hash) {
+    return "assets/" + runId + "/audio/music-" + shotId + "-" + hash + ".m4a";
   }
 
   public static String draft(String runId, int iteration) {

@@ -10,6 +10,9 @@ import dev.krag.stages.generate.Illustrator;
 import dev.krag.stages.generate.IllustratorChain;
 import dev.krag.stages.generate.Narrator;
 import dev.krag.stages.generate.ShotGenerator;
+import dev.krag.stages.music.Composer;
+import dev.krag.stages.music.PiecePlayer;
+import dev.krag.stages.music.Synth;
 import dev.krag.stages.store.AssetCache;
 import dev.krag.stages.store.AssetStore;
 import dev.krag.stages.store.LocalAssetCache;
@@ -19,6 +22,8 @@ import java.util.List;
 /** Small hand-made records for stage tests. */
 public final class Fixtures {
 
+  /** One synthesizer for every test that makes music: it keeps its SoundFont loaded. */
+  public static final PiecePlayer MUSIC = new PiecePlayer(new Composer(), new Synth());
   public static final StoryCharacter FOX = StoryCharacter.newBuilder()
       .setId("char-fox").setName("the fox").setAliases(List.of("Mr Fox")).setDescription("arrogant fox").build();
   public static final StoryCharacter CAT = StoryCharacter.newBuilder()
@@ -42,6 +47,6 @@ public final class Fixtures {
 
   /** A generator drawing with this illustrator alone, with an asset cache of its own. */
   public static ShotGenerator generator(Illustrator illustrator, Narrator narrator, AssetStore store) {
-    return new ShotGenerator(IllustratorChain.local(illustrator), narrator, store, new LocalAssetCache(AssetCache.DEFAULT_TTL, Clock.systemUTC()));
+    return new ShotGenerator(IllustratorChain.local(illustrator), narrator, MUSIC, store, new LocalAssetCache(AssetCache.DEFAULT_TTL, Clock.systemUTC()));
   }
 }

@@ -2,7 +2,7 @@ package dev.krag.stages.critique;
 
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.VideoEdited;
-import dev.krag.stages.edit.VideoEditor;
+import dev.krag.stages.plan.ShotPlanner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +14,7 @@ final class FilmTime {
   /** The shots that play at any moment between {@code start} and {@code end} seconds. */
   static List<String> shotsBetween(VideoEdited video, double start, double end) {
     List<String> shots = new ArrayList<>();
-    double at = VideoEditor.TITLE_SECONDS;
+    double at = ShotPlanner.TITLE_SECONDS;
     for (ShotAssets shot : video.getShots()) {
       double until = at + shot.getDurationSeconds();
       if (until > start && at < end) {

@@ -1,12 +1,11 @@
 package dev.krag.stages.edit;
 
+import dev.krag.stages.music.AacFile;
 import dev.krag.stages.music.Loudness;
 import dev.krag.stages.music.Mixer;
 import dev.krag.stages.music.Soundtrack;
 import java.io.IOException;
-import java.nio.ShortBuffer;
 import java.nio.file.Path;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ final class AacHeadroom {
     Mixer.Mixed mix = made.mix();
     Mixer.Settings current = settings;
     for (int pass = 1; ; pass++) {
-      encode(mix.samples(), file);
+      AacFile.write(mix.samples(), file);
       double encoded = Loudness.truePeak(DecodedSound.of(file));
       if (encoded <= ENCODED_CEILING_DBTP || pass == PASSES) {
         LOG.info("sound: limiter at {} dBTP, {} dBTP after the AAC encode (pass {})", String.format("%.2f", current.ceilingDbtp()),
@@ -47,20 +46,6 @@ final class AacHeadroom {
       }
       current = current.withCeiling(current.ceilingDbtp() - (encoded - ENCODED_CEILING_DBTP) - 0.1);
       mix = new Mixer(current).mix(made.narration(), made.music());
-    }
-  }
-
-  /** The samples encoded to AAC in {@code file} with the film's audio settings, as they are. */
-  static void encode(short[] samples, Path file) throws IOException {
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
-      recorder.setFormat("mp4");
-      VideoEditor.audioSettings(recorder);
-      recorder.start();
-      int chunk = VideoEditor.SAMPLE_RATE;
-      for (int at = 0; at < samples.length; at += chunk) {
-        recorder.recordSamples(VideoEditor.SAMPLE_RATE, 1, ShortBuffer.wrap(samples, at, Math.min(chunk, samples.length - at)));
-      }
-      recorder.stop();
     }
   }
 }

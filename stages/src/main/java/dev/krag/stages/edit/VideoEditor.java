@@ -1,23 +1,26 @@
 package dev.krag.stages.edit;
 
+import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.Cue;
 import dev.krag.schemas.Rect;
 import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.ShotAssets;
+import dev.krag.schemas.ShotMusic;
 import dev.krag.stages.generate.Speech;
 import dev.krag.stages.generate.Wav;
-import dev.krag.stages.music.Composer;
+import dev.krag.stages.music.AacFile;
 import dev.krag.stages.music.Mixer;
+import dev.krag.stages.music.Mood;
+import dev.krag.stages.music.PiecePlayer;
 import dev.krag.stages.music.Soundtrack;
-import dev.krag.stages.music.Synth;
-import dev.krag.schemas.AssetKeys;
+import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.AssetStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +31,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -42,20 +44,20 @@ import org.bytedeco.javacv.Frame;
  * within a scene and crossfades where the scene changes, and an end card with the credits. Frames
  * are composed in I420 and handed to x264 as they are (BT.709, yuv420p, fast start), the sound as
  * AAC at 48 kHz, with a soft subtitle track and SubRip and WebVTT sidecars beside the video. A
- * crossfade plays over the outgoing shot's closing silence, so no word is covered. Each scene has
- * music in its mood, ducked under the narration; the mix is at −16 LUFS.
+ * crossfade plays over the outgoing shot's closing silence, so no word is covered. Under the
+ * narration, ducked, each shot's music as the generate stage made it, and the cards' music played
+ * here; the mix is at −16 LUFS.
  */
 public final class VideoEditor {
 
-  public static final int SAMPLE_RATE = 48_000;
   /** The subtitle sidecars written beside every video, by file extension. */
   public static final List<String> SUBTITLE_FORMATS = List.of("srt", "vtt");
-  public static final double TITLE_SECONDS = 3.5;
-  public static final double END_SECONDS = 6.0;
   /** Matches the planner's lead-out, the silence a crossfade may use. */
   static final double CROSSFADE_SECONDS = 0.6;
   /** How far a card's slow zoom goes. */
   static final double CARD_ZOOM = 1.08;
+  /** How far every stretch of music runs on under the next, in samples. */
+  private static final int MUSIC_RUNS_ON = (int) Math.round(Soundtrack.CROSSFADE_SECONDS * AacFile.SAMPLE_RATE);
   /**
    * −16 LUFS, limited to −3.5 dBTP at first: 2.2 dB kept for the AAC encoder, which moved the peak
    * of twenty-minute tales by 1.3 to 1.7 dB, so that one encode is enough for most films (each
@@ -63,30 +65,36 @@ public final class VideoEditor {
    * measures and corrects where the encoder took more.
    */
   static final Mixer.Settings SOUND = new Mixer.Settings(-16, -3.5, -18, -10, 0.05, 0.4, 0.25, 20);
-  /** One synthesizer for every film: it keeps its SoundFont loaded. */
-  private static final Synth SYNTH = new Synth();
 
   static {
     FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
   }
 
   private final AssetStore store;
+  private final PiecePlayer pieces;
 
-  public VideoEditor(AssetStore store) {
+  public VideoEditor(AssetStore store, PiecePlayer pieces) {
     this.store = store;
+    this.pieces = pieces;
   }
 
   /** What the editor made: where, and how long it should play. */
   public record Edited(String videoKey, double plannedSeconds, double encodeSeconds) {}
 
-  /** The film as planned: its segments, and the subtitle cues timed to them. */
-  private record Timeline(List<Segment> segments, List<Subtitles.Cue> cues) {}
+  /** The film as planned: its segments, the music under each, and the subtitle cues timed to them. */
+  private record Timeline(List<Segment> segments, List<Backing> music, List<Subtitles.Cue> cues) {}
 
-  /**
-   * The film of these shots at {@code videoKey}, its subtitles beside it, and the music under it alone
-   * at {@code musicKey}.
-   */
-  public Edited edit(String title, List<ShotAssets> shots, RunConfig config, String videoKey, String musicKey) throws IOException {
+  /** The music under a segment, and the scene it belongs to (a card's is the scene beside it). */
+  private record Backing(String sceneId, Music music) {}
+
+  /** Music read or played when the sound is made, not before: the sound thread does it while the picture is encoded. */
+  @FunctionalInterface
+  private interface Music {
+    short[] samples() throws IOException;
+  }
+
+  /** The film of these shots at {@code videoKey}, and its subtitles beside it. */
+  public Edited edit(String title, List<ShotAssets> shots, RunConfig config, String videoKey) throws IOException {
     if (shots.isEmpty()) {
       throw new IllegalArgumentException("nothing to edit: no shots");
     }
@@ -95,13 +103,11 @@ public final class VideoEditor {
     Path picture = Files.createTempFile("krag-picture-", ".mp4");
     Path sound = Files.createTempFile("krag-sound-", ".m4a");
     Path joined = Files.createTempFile("krag-film-", ".mp4");
-    Path music = Files.createTempFile("krag-music-", ".m4a");
     long frames;
     // The sound (music, mix, the AAC check) is made while the picture is encoded: neither waits for the other.
     try (ExecutorService mixing = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("krag-edit-sound").factory())) {
       Future<?> mixed = mixing.submit(() -> {
-        encodeSound(film.segments(), sound, music);
-        store.put(musicKey, music);
+        encodeSound(film, sound);
         return null;
       });
       frames = encodePicture(film.segments(), config, picture);
@@ -115,7 +121,6 @@ public final class VideoEditor {
       Files.deleteIfExists(picture);
       Files.deleteIfExists(sound);
       Files.deleteIfExists(joined);
-      Files.deleteIfExists(music);
     }
     return new Edited(videoKey, frames / (double) config.getFps(), (System.nanoTime() - started) / 1e9);
   }
@@ -136,15 +141,19 @@ public final class VideoEditor {
 
   private Timeline timeline(String title, List<ShotAssets> shots, RunConfig config) throws IOException {
     int fps = config.getFps();
-    int samplesPerFrame = SAMPLE_RATE / fps;
+    int samplesPerFrame = AacFile.SAMPLE_RATE / fps;
     Rect whole = Rect.newBuilder().setX(0).setY(0).setWidth(1).setHeight(1).build();
     Rect closer = Rect.newBuilder().setX((1 - 1 / CARD_ZOOM) / 2).setY((1 - 1 / CARD_ZOOM) / 2).setWidth(1 / CARD_ZOOM)
         .setHeight(1 / CARD_ZOOM).build();
     List<Segment> film = new ArrayList<>();
-    int titleFrames = (int) Math.round(TITLE_SECONDS * fps);
+    int titleFrames = (int) Math.round(ShotPlanner.TITLE_SECONDS * fps);
     BufferedImage first = readImage(shots.getFirst().getImagePath());
     film.add(new Segment(Cards.title(title, first), whole, closer, titleFrames, new short[titleFrames * samplesPerFrame], List.of(),
         "title"));
+    List<Backing> music = new ArrayList<>();
+    ShotMusic opening = shots.getFirst().getTask().getShot().getMusic();
+    music.add(new Backing(shots.getFirst().getTask().getShot().getSceneId(), played(opening,
+        Math.max(0, opening.getFromSeconds() - ShotPlanner.TITLE_SECONDS), titleFrames * samplesPerFrame + MUSIC_RUNS_ON)));
     List<Subtitles.Cue> cues = new ArrayList<>();
     long at = titleFrames;
     for (ShotAssets shot : shots) {
@@ -160,11 +169,26 @@ public final class VideoEditor {
       film.add(new Segment(readImage(shot.getImagePath()), shot.getManifest().getMotionStart(), shot.getManifest().getMotionEnd(),
           shotFrames, fitted(readSpeech(shot.getAudioPath()), (long) shotFrames * samplesPerFrame), captions,
           shot.getTask().getShot().getSceneId()));
+      music.add(new Backing(shot.getTask().getShot().getSceneId(), shot.getMusicPath().isEmpty()
+          ? played(shot.getTask().getShot().getMusic(), shot.getTask().getShot().getMusic().getFromSeconds(),
+              shotFrames * samplesPerFrame + MUSIC_RUNS_ON)
+          : () -> DecodedSound.of(store.localPath(shot.getMusicPath()))));
     }
-    int endFrames = (int) Math.round(END_SECONDS * fps);
+    int endFrames = (int) Math.round(ShotPlanner.END_SECONDS * fps);
     BufferedImage last = readImage(shots.getLast().getImagePath());
     film.add(new Segment(Cards.end(title, last), closer, whole, endFrames, new short[endFrames * samplesPerFrame], List.of(), "end"));
-    return new Timeline(film, cues);
+    ShotMusic closing = shots.getLast().getTask().getShot().getMusic();
+    music.add(new Backing(shots.getLast().getTask().getShot().getSceneId(),
+        played(closing, closing.getFromSeconds() + shots.getLast().getDurationSeconds(), endFrames * samplesPerFrame)));
+    return new Timeline(film, music, cues);
+  }
+
+  /**
+   * A stretch of a shot's scene's piece played here: for the cards, which no shot task renders, and
+   * for shots whose assets were made before each shot had its music.
+   */
+  private Music played(ShotMusic cue, double fromSeconds, int samples) {
+    return () -> pieces.play(Mood.named(cue.getMood()), cue.getSeed(), fromSeconds, samples);
   }
 
   /** The shot's sentences as the voice spoke them; the whole narration at once for assets made before cues existed. */
@@ -174,19 +198,14 @@ public final class VideoEditor {
         : shot.getCues();
   }
 
-  /**
-   * The film's narration with each scene's music under it, mixed, encoded to AAC in {@code file};
-   * the music alone in {@code musicFile}.
-   */
-  private static void encodeSound(List<Segment> film, Path file, Path musicFile) throws IOException {
-    List<Soundtrack.Stretch> stretches = film.stream()
-        .map(s -> s.captions().isEmpty() ? new Soundtrack.Stretch(null, null, s.audio())
-            : new Soundtrack.Stretch(s.sceneId(), s.captions().stream().map(Segment.Line::text).collect(Collectors.joining(" ")),
-                s.audio()))
-        .toList();
-    Soundtrack.Made made = new Soundtrack(new Composer(), SYNTH, new Mixer(SOUND)).make(stretches);
-    AacHeadroom.encode(made, SOUND, file);
-    AacHeadroom.encode(made.music(), musicFile);
+  /** The film's narration with its music under it, mixed and encoded to AAC in {@code file}. */
+  private static void encodeSound(Timeline film, Path file) throws IOException {
+    List<Soundtrack.Stretch> stretches = new ArrayList<>();
+    for (int i = 0; i < film.segments().size(); i++) {
+      Backing backing = film.music().get(i);
+      stretches.add(new Soundtrack.Stretch(backing.sceneId(), film.segments().get(i).audio(), backing.music().samples()));
+    }
+    AacHeadroom.encode(new Soundtrack(new Mixer(SOUND)).make(stretches), SOUND, file);
   }
 
   private static void awaitSound(Future<?> mixed) throws IOException {
@@ -241,13 +260,7 @@ public final class VideoEditor {
     return recorder;
   }
 
-  /** The film's sound: AAC, 48 kHz mono at 128 kb/s. */
-  static void audioSettings(FFmpegFrameRecorder recorder) {
-    recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-    recorder.setSampleRate(SAMPLE_RATE);
-    recorder.setAudioChannels(1);
-    recorder.setAudioBitrate(128_000);
-  }
+
   private BufferedImage readImage(String key) throws IOException {
     BufferedImage read = ImageIO.read(store.localPath(key).toFile());
     if (read == null) {
@@ -270,7 +283,7 @@ public final class VideoEditor {
   /** The speech at 48 kHz, cut or padded with silence to exactly {@code length} samples. */
   static short[] fitted(Speech speech, long length) {
     short[] out = new short[Math.toIntExact(length)];
-    double step = speech.sampleRate() / (double) SAMPLE_RATE;
+    double step = speech.sampleRate() / (double) AacFile.SAMPLE_RATE;
     short[] in = speech.samples();
     for (int i = 0; i < out.length; i++) {
       double at = i * step;

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krag.schemas.AvroJson;
 import dev.krag.schemas.RenderManifest;
 import dev.krag.schemas.ShotAssets;
+import dev.krag.schemas.ShotMusic;
 import dev.krag.schemas.ShotTask;
 import dev.krag.schemas.StoryCharacter;
 import dev.krag.stages.cost.Budget;
 import dev.krag.stages.cost.BudgetExceeded;
 import dev.krag.stages.cost.Metered;
 import dev.krag.stages.cost.ProviderCall;
+import dev.krag.stages.music.AacFile;
+import dev.krag.stages.music.Mood;
+import dev.krag.stages.music.PiecePlayer;
+import dev.krag.stages.music.Soundtrack;
 import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.schemas.AssetKeys;
 import dev.krag.stages.store.AssetCache;
@@ -20,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,7 +38,8 @@ import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
- * Renders one shot: its frame and its narration, with a cue for each sentence. Each asset is stored under a hash of its inputs
+ * Renders one shot: its frame, its narration with a cue for each sentence, and its music (its
+ * stretch of the scene's piece, as long as the shot plays and the crossfade after it). Each asset is stored under a hash of its inputs
  * and reused when it is already there, or copied from another run that made it from the same
  * inputs within the asset cache's time, so a retried task, a refinement that leaves a shot as it
  * was, or a story told again costs nothing.
@@ -53,12 +60,14 @@ public final class ShotGenerator {
 
   private final IllustratorChain pictures;
   private final Narrator narrator;
+  private final PiecePlayer music;
   private final AssetStore store;
   private final AssetCache cache;
 
-  public ShotGenerator(IllustratorChain pictures, Narrator narrator, AssetStore store, AssetCache cache) {
+  public ShotGenerator(IllustratorChain pictures, Narrator narrator, PiecePlayer music, AssetStore store, AssetCache cache) {
     this.pictures = pictures;
     this.narrator = narrator;
+    this.music = music;
     this.store = store;
     this.cache = cache;
   }
@@ -134,17 +143,47 @@ public final class ShotGenerator {
       audioSeconds = Wav.decode(wav).seconds();
     }
 
+    double screenTime = screenTime(task, audioSeconds);
+    String musicKey = music(task, screenTime);
+
     ShotAssets assets = ShotAssets.newBuilder()
         .setTask(task)
         .setImagePath(imageKey)
         .setAudioPath(audioKey)
         .setAudioSeconds(audioSeconds)
-        .setDurationSeconds(screenTime(task, audioSeconds))
+        .setDurationSeconds(screenTime)
+        .setMusicPath(musicKey)
         .setInputsHash(InputsHash.of(imageHash, audioHash))
         .setManifest(manifest)
         .setCues(sentences.stream().map(Narrator.Spoken::cue).toList())
         .build();
     return new Generated(assets, List.copyOf(calls));
+  }
+
+  /**
+   * The shot's stretch of its scene's piece, for as long as it plays and the crossfade into the next
+   * shot: made once for these inputs, whatever the picture or the run. Local and free, so no call is
+   * billed for it.
+   */
+  private String music(ShotTask task, double screenTime) throws IOException {
+    ShotMusic cue = task.getShot().getMusic();
+    Mood mood = Mood.named(cue.getMood());
+    int samples = (int) Math.round((screenTime + Soundtrack.CROSSFADE_SECONDS) * AacFile.SAMPLE_RATE);
+    String hash = InputsHash.of(music.name(), mood, cue.getSeed(), cue.getFromSeconds(), samples);
+    String runId = task.getRunId();
+    String shotId = task.getShot().getShotId();
+    String key = AssetKeys.music(runId, shotId, hash);
+    if (origin(hash, runId, run -> List.of(AssetKeys.music(run, shotId, hash))) == Origin.NEW) {
+      Path file = Files.createTempFile("krag-music-", ".m4a");
+      try {
+        AacFile.write(music.play(mood, cue.getSeed(), cue.getFromSeconds(), samples), file);
+        store.put(key, file);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+      cache.remember(hash, runId);
+    }
+    return key;
   }
 
   /** Where a shot's files come from: made now, already the run's own, or copied from another run. */
@@ -238,8 +277,7 @@ public final class ShotGenerator {
   /** The planned time, stretched to hold the whole narration, on a whole number of frames. */
   public static double screenTime(ShotTask task, double audioSeconds) {
     int fps = task.getConfig().getFps();
-    double wanted = Math.max(task.getShot().getDurationSeconds(), audioSeconds + ShotPlanner.LEAD_OUT_SECONDS);
-    return Math.ceil(wanted * fps - 1e-9) / fps;
+    return ShotPlanner.onFrames(Math.max(task.getShot().getDurationSeconds(), audioSeconds + ShotPlanner.LEAD_OUT_SECONDS), fps);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.krag.stages.music;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiEvent;
@@ -103,6 +105,43 @@ public final class Composer {
     } catch (InvalidMidiDataException e) {
       throw new IllegalStateException("a score could not be written", e);
     }
+  }
+
+  /**
+   * The score from {@code tick} on, moved to begin there: the set-up (tempo, instruments) kept, and
+   * the notes that began before it left out, with their ends.
+   */
+  public static Sequence from(Sequence score, long tick) {
+    try {
+      Sequence out = new Sequence(score.getDivisionType(), score.getResolution());
+      for (Track track : score.getTracks()) {
+        Track moved = out.createTrack();
+        Set<Integer> cut = new HashSet<>();
+        for (int i = 0; i < track.size(); i++) {
+          MidiEvent event = track.get(i);
+          boolean before = event.getTick() < tick;
+          if (event.getMessage() instanceof ShortMessage note && isNote(note)) {
+            int key = note.getChannel() << 8 | note.getData1();
+            boolean on = note.getCommand() == ShortMessage.NOTE_ON && note.getData2() > 0;
+            if (on && before) {
+              cut.add(key);
+              continue;
+            }
+            if (!on && (cut.remove(key) || before)) {
+              continue;
+            }
+          }
+          moved.add(new MidiEvent(event.getMessage(), Math.max(0, event.getTick() - tick)));
+        }
+      }
+      return out;
+    } catch (InvalidMidiDataException e) {
+      throw new IllegalStateException("a score could not be cut", e);
+    }
+  }
+
+  private static boolean isNote(ShortMessage message) {
+    return message.getCommand() == ShortMessage.NOTE_ON || message.getCommand() == ShortMessage.NOTE_OFF;
   }
 
   /** Seconds one bar of a mood's music lasts. */

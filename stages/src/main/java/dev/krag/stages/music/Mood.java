@@ -39,6 +39,16 @@ public enum Mood {
     this.cues = cues;
   }
 
+  /** The mood of this name, as a plan names it. */
+  public static Mood named(String name) {
+    for (Mood mood : values()) {
+      if (mood.name().equals(name)) {
+        return mood;
+      }
+    }
+    throw new IllegalArgumentException("no mood named '" + name + "'; the moods are " + List.of(values()));
+  }
+
   /** The mood of a text, by counting its cue words; {@link #CALM} when none is there. */
   public static Mood of(String text) {
     Map<Mood, Integer> votes = votes(text);

@@ -27,12 +27,17 @@ public final class PlannerChain {
     return new PlannerChain(List.of(), local);
   }
 
-  /** @param budget what the run has left: a model's call that may cross it is not made, and ends the plan */
+  /**
+   * The shots of the first planner that answers, each with its music.
+   *
+   * @param budget what the run has left: a model's call that may cross it is not made, and ends the plan
+   */
   public Metered<List<Shot>> plan(SceneGraph graph, RunConfig config, Budget budget) {
     List<Link<List<Shot>>> links = new ArrayList<>();
     models.forEach(m -> links.add(new Link<>(m.name(), () -> m.plan(graph, config, budget))));
     links.add(Link.local("plan", local.name(), graph.scenes().size(), "scene", () -> local.plan(graph, config)));
-    return FallbackChain.first("plan", links);
+    Metered<List<Shot>> planned = FallbackChain.first("plan", links);
+    return new Metered<>(MusicPlanner.scored(planned.value(), config), planned.calls());
   }
 
   /** The providers in the order they are tried, for start-up logs. */

@@ -32,6 +32,9 @@ public final class ShotPlanner {
   static final int MOMENT_WORDS = 16;
   /** Silence after the narration of each shot, so cuts do not clip the last word. */
   public static final double LEAD_OUT_SECONDS = 0.6;
+  /** The title card before the first shot and the end card after the last: planned here, where the music is. */
+  public static final double TITLE_SECONDS = 3.5;
+  public static final double END_SECONDS = 6.0;
 
   public String name() {
     return "local-shot-planner";
@@ -90,6 +93,11 @@ public final class ShotPlanner {
   /** Screen time for a narration read at the run's pace. */
   public static double durationOf(String narration, RunConfig config) {
     return Words.count(narration) * 60.0 / config.getWordsPerMinute() + LEAD_OUT_SECONDS;
+  }
+
+  /** A length rounded up to whole frames, as shots play. */
+  public static double onFrames(double seconds, int fps) {
+    return Math.ceil(seconds * fps - 1e-9) / fps;
   }
 
   private static List<String> narrations(String sceneText) {

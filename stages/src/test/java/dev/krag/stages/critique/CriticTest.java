@@ -17,7 +17,7 @@ import dev.krag.schemas.VideoEdited;
 import dev.krag.stages.Fixtures;
 import dev.krag.stages.critique.VideoProbe.Facts;
 import dev.krag.stages.critique.VideoProbe.Stretch;
-import dev.krag.stages.edit.VideoEditor;
+import dev.krag.stages.plan.ShotPlanner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +55,7 @@ class CriticTest {
   void aBlackStretchIsRejectedAndAStillOneSentBackToItsShot() {
     ShotAssets a = shot(0, "scene-001", List.of(), List.of());
     ShotAssets b = shot(1, "scene-001", List.of(), List.of());
-    double secondShot = VideoEditor.TITLE_SECONDS + a.getDurationSeconds();
+    double secondShot = ShotPlanner.TITLE_SECONDS + a.getDurationSeconds();
 
     Critique black = critique(List.of(a, b), List.of(new Stretch(secondShot + 0.5, secondShot + 3.0)), List.of());
     Critique still = critique(List.of(a, b), List.of(), List.of(new Stretch(secondShot + 0.5, secondShot + 3.0)));

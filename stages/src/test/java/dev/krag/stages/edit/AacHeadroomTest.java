@@ -3,13 +3,13 @@ package dev.krag.stages.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krag.stages.Ebur128;
+import dev.krag.stages.music.AacFile;
 import dev.krag.stages.music.Loudness;
 import dev.krag.stages.music.Mixer;
 import dev.krag.stages.music.Soundtrack;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Random;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class AacHeadroomTest {
     // A first ceiling the encoder is known to push this sound over.
     Mixer.Settings tight = VideoEditor.SOUND.withCeiling(-2);
     Mixer.Mixed first = new Mixer(tight).mix(narration, music);
-    Soundtrack.Made made = new Soundtrack.Made(first, narration, music, Map.of(), 20, 0);
+    Soundtrack.Made made = new Soundtrack.Made(first, narration, music);
 
     Path kept = dir.resolve("fitted.m4a");
     AacHeadroom.encode(made, tight, kept);
@@ -51,7 +51,7 @@ class AacHeadroomTest {
   private static Path encoded(short[] samples, Path file) throws Exception {
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
       recorder.setFormat("mp4");
-      VideoEditor.audioSettings(recorder);
+      AacFile.settings(recorder);
       recorder.start();
       recorder.recordSamples(Loudness.SAMPLE_RATE, 1, ShortBuffer.wrap(samples));
       recorder.stop();

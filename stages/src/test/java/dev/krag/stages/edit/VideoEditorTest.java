@@ -7,6 +7,7 @@ import dev.krag.schemas.CheckResult;
 import dev.krag.schemas.Critique;
 import dev.krag.schemas.Rect;
 import dev.krag.schemas.RenderManifest;
+import dev.krag.schemas.RunConfig;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.Verdict;
 import dev.krag.schemas.VideoEdited;
@@ -20,6 +21,8 @@ import dev.krag.stages.generate.FreeTtsVoice;
 import dev.krag.stages.generate.Narrator;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.generate.SilhouetteIllustrator;
+import dev.krag.stages.music.AacFile;
+import dev.krag.stages.plan.ShotPlanner;
 import dev.krag.stages.store.LocalAssetStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,23 +49,50 @@ class VideoEditorTest {
 
   @Test
   void encodesH264AndAacAsLongAsTheShotsAndTheCards() throws Exception {
-    VideoEditor.Edited edited = new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
+    VideoEditor.Edited edited = new VideoEditor(store, Fixtures.MUSIC).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
 
     VideoProbe.Facts facts = new VideoProbe().probe(root.resolve("video.mp4"));
     assertThat(facts.videoCodec()).isEqualTo("h264");
     assertThat(facts.audioCodec()).isEqualTo("aac");
     assertThat(facts.width()).isEqualTo(640);
-    double planned = shots.stream().mapToDouble(ShotAssets::getDurationSeconds).sum() + VideoEditor.TITLE_SECONDS + VideoEditor.END_SECONDS;
+    double planned = shots.stream().mapToDouble(ShotAssets::getDurationSeconds).sum() + ShotPlanner.TITLE_SECONDS + ShotPlanner.END_SECONDS;
     assertThat(edited.plannedSeconds()).isCloseTo(planned, offset(1e-6));
     assertThat(facts.durationSeconds()).isCloseTo(planned, offset(planned * 0.05));
-    VideoProbe.Facts music = new VideoProbe().probe(root.resolve("music.m4a"));
-    assertThat(music.audioCodec()).isEqualTo("aac");
-    assertThat(music.durationSeconds()).isCloseTo(planned, offset(planned * 0.05));
+  }
+
+  @Test
+  void underEachShotPlaysTheMusicItsTaskMadeOrWhereItHasNoneMusicPlayedHere() throws Exception {
+    RunConfig config = shots.getFirst().getTask().getConfig();
+    ShotAssets silenced = ShotAssets.newBuilder(shots.getFirst()).setMusicPath("silence.m4a").build();
+    AacFile.write(new short[(int) ((silenced.getDurationSeconds() + 2) * 48_000)], root.resolve("silence.m4a"));
+    ShotAssets older = ShotAssets.newBuilder(shots.getFirst()).setMusicPath("").build();
+    VideoEditor editor = new VideoEditor(store, Fixtures.MUSIC);
+
+    editor.edit("Made", shots, config, "made.mp4");
+    editor.edit("Silenced", List.of(silenced, shots.get(1)), config, "silenced.mp4");
+    editor.edit("Older", List.of(older, shots.get(1)), config, "older.mp4");
+
+    // The narration's lead-out at the end of the first shot: whatever sounds there is music.
+    double end = ShotPlanner.TITLE_SECONDS + shots.getFirst().getDurationSeconds();
+    assertThat(rms(root.resolve("made.mp4"), end - 0.45, end - 0.25)).as("the shot's own music").isGreaterThan(100);
+    assertThat(rms(root.resolve("silenced.mp4"), end - 0.45, end - 0.25)).as("its music file is what plays").isLessThan(20);
+    assertThat(rms(root.resolve("older.mp4"), end - 0.45, end - 0.25)).as("no file: the editor plays the stretch").isGreaterThan(100);
+  }
+
+  private static double rms(Path film, double from, double to) throws Exception {
+    short[] sound = DecodedSound.of(film);
+    double sum = 0;
+    int a = (int) (from * 48_000);
+    int b = (int) (to * 48_000);
+    for (int i = a; i < b; i++) {
+      sum += (double) sound[i] * sound[i];
+    }
+    return Math.sqrt(sum / (b - a));
   }
 
   @Test
   void theFilmsSoundMeetsBroadcastLoudnessAfterTheAacEncode() throws Exception {
-    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
+    new VideoEditor(store, Fixtures.MUSIC).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
 
     Ebur128.Reading sound = Ebur128.measure(root.resolve("video.mp4"));
 
@@ -73,7 +103,7 @@ class VideoEditorTest {
 
   @Test
   void everyShotsNarrationIsASubtitleInTheFileAndInSidecars() throws Exception {
-    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
+    new VideoEditor(store, Fixtures.MUSIC).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
 
     assertThat(Ffprobe.probe(root.resolve("video.mp4")).get("streams").findValuesAsText("codec_name"))
         .containsExactlyInAnyOrder("h264", "aac", "mov_text");
@@ -92,13 +122,13 @@ class VideoEditorTest {
     Rect fixed = Rect.newBuilder().setX(0).setY(0).setWidth(1).setHeight(1).build();
     ShotAssets still = ShotAssets.newBuilder(shots.get(1)).setManifest(RenderManifest.newBuilder(shots.get(1).getManifest())
         .setMotionStart(fixed).setMotionEnd(fixed).build()).build();
-    new VideoEditor(store).edit("Broken", List.of(shots.get(0), black, still), shots.getFirst().getTask().getConfig(), "broken.mp4", "music.m4a");
+    new VideoEditor(store, Fixtures.MUSIC).edit("Broken", List.of(shots.get(0), black, still), shots.getFirst().getTask().getConfig(), "broken.mp4");
     Path video = root.resolve("broken.mp4");
 
     VideoProbe.Facts facts = new VideoProbe().probe(video);
     String ffmpeg = Ffprobe.videoFilterLog(video, "blackdetect=d=2:pix_th=0.10,freezedetect=n=-60dB:d=2");
 
-    double blackStart = VideoEditor.TITLE_SECONDS + shots.get(0).getDurationSeconds();
+    double blackStart = ShotPlanner.TITLE_SECONDS + shots.get(0).getDurationSeconds();
     double stillStart = blackStart + black.getDurationSeconds();
     assertThat(times(ffmpeg, "black_start:")).anySatisfy(t -> assertThat(t).isCloseTo(blackStart, offset(0.1)));
     assertThat(facts.black()).singleElement().satisfies(s -> {
@@ -129,7 +159,7 @@ class VideoEditorTest {
 
   @Test
   void theStoryboardShowsEveryShotInAGrid() throws Exception {
-    new VideoEditor(store).storyboard("The Fox and the Cat", shots, "storyboard.png");
+    new VideoEditor(store, Fixtures.MUSIC).storyboard("The Fox and the Cat", shots, "storyboard.png");
 
     java.awt.image.BufferedImage sheet = javax.imageio.ImageIO.read(root.resolve("storyboard.png").toFile());
     assertThat(sheet.getWidth()).isEqualTo(24 + Storyboard.COLUMNS * (Storyboard.THUMB_WIDTH + 24));
@@ -143,8 +173,8 @@ class VideoEditorTest {
 
   @Test
   void thePictureMovesSlowlyWithinAShotAndCutsAtTheNext() throws Exception {
-    new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
-    double firstShotStart = VideoEditor.TITLE_SECONDS;
+    new VideoEditor(store, Fixtures.MUSIC).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
+    double firstShotStart = ShotPlanner.TITLE_SECONDS;
     double secondShotStart = firstShotStart + shots.getFirst().getDurationSeconds();
 
     double drift = Frames.meanDifference(root.resolve("video.mp4"), firstShotStart + 0.5, firstShotStart + 1.0);
@@ -158,7 +188,7 @@ class VideoEditorTest {
 
   @Test
   void theCriticAcceptsTheVideoAndRejectsOneThatLostAScene() throws Exception {
-    VideoEditor.Edited made = new VideoEditor(store).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4", "music.m4a");
+    VideoEditor.Edited made = new VideoEditor(store, Fixtures.MUSIC).edit("The Fox and the Cat", shots, shots.getFirst().getTask().getConfig(), "video.mp4");
     VideoProbe.Facts facts = new VideoProbe().probe(root.resolve("video.mp4"));
     Critic critic = new Critic(CriticSettings.DEFAULTS);
 

@@ -8,6 +8,10 @@ import dev.krag.schemas.Cue;
 import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.ShotTask;
 import dev.krag.stages.Fixtures;
+import dev.krag.stages.edit.DecodedSound;
+import dev.krag.stages.music.Loudness;
+import dev.krag.stages.music.Mood;
+import dev.krag.stages.music.Soundtrack;
 import dev.krag.stages.cost.BudgetExceeded;
 import dev.krag.stages.cost.Prices;
 import dev.krag.stages.cost.ProviderCall;
@@ -43,7 +47,14 @@ class ShotGeneratorTest {
     ShotGenerator.Generated next = generator.generate(ShotTask.newBuilder(task).setIteration(1).build());
     assertThat(next.calls()).as("another iteration reuses at no cost").allMatch(ProviderCall::cacheHit)
         .allMatch(c -> c.computeSeconds() == 0 && c.usd() == 0);
+    assertThat(next.assets().getMusicPath()).isEqualTo(first.assets().getMusicPath());
     assertThat(root.resolve(first.assets().getImagePath())).isRegularFile();
+    short[] music = DecodedSound.of(root.resolve(first.assets().getMusicPath()));
+    assertThat(music.length / 48_000.0).as("the music runs as long as the shot and the crossfade after it")
+        .isCloseTo(first.assets().getDurationSeconds() + Soundtrack.CROSSFADE_SECONDS, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(Loudness.integrated(music)).as("and is heard").isGreaterThan(-40);
+    short[] played = Fixtures.MUSIC.play(Mood.CALM, 0, 0, 48_000);
+    assertThat(bestLag(music, played)).as("stored as played, not a sample late or early (the encoder's priming is cut)").isZero();
     assertThat(first.assets().getDurationSeconds()).isGreaterThanOrEqualTo(first.assets().getAudioSeconds());
     assertThat(first.assets().getDurationSeconds() * 24).isCloseTo(Math.rint(first.assets().getDurationSeconds() * 24),
         org.assertj.core.data.Offset.offset(1e-6));
@@ -98,6 +109,7 @@ class ShotGeneratorTest {
     assertThat(refined.assets().getAudioPath()).isNotEqualTo(first.assets().getAudioPath());
     assertThat(refined.assets().getImagePath()).isEqualTo(first.assets().getImagePath());
     assertThat(refined.assets().getAudioSeconds()).isGreaterThan(first.assets().getAudioSeconds());
+    assertThat(refined.assets().getMusicPath()).as("a longer shot, longer music").isNotEqualTo(first.assets().getMusicPath());
   }
 
   @Test
@@ -111,7 +123,26 @@ class ShotGeneratorTest {
 
     assertThat(refined.assets().getImagePath()).isNotEqualTo(first.assets().getImagePath());
     assertThat(refined.assets().getAudioPath()).isEqualTo(first.assets().getAudioPath());
+    assertThat(refined.assets().getMusicPath()).isEqualTo(first.assets().getMusicPath());
     assertThat(refined.calls()).filteredOn(c -> !c.unit().equals("image")).allSatisfy(c -> assertThat(c.cacheHit()).isTrue());
+  }
+
+  /** The shift of {@code b} against {@code a}, in samples within ±2048, at which the two are most alike. */
+  private static int bestLag(short[] a, short[] b) {
+    int best = 0;
+    double least = Double.MAX_VALUE;
+    for (int lag = -2048; lag <= 2048; lag++) {
+      double sum = 0;
+      for (int i = 4096; i < b.length - 4096; i++) {
+        double d = a[i + lag] - b[i];
+        sum += d * d;
+      }
+      if (sum < least) {
+        least = sum;
+        best = lag;
+      }
+    }
+    return best;
   }
 
   /** Paid pictures and voices from a local server speaking OpenAI's wire format, then the local ones. */
@@ -122,7 +153,7 @@ class ShotGeneratorTest {
         new SilhouetteIllustrator());
     Narrator narrator = new Narrator(List.of(new OpenAiVoice(openAi.baseUrl(), FakeOpenAiMedia.KEY, OpenAiVoice.TTS_1, OpenAiVoice.ALLOY, http),
         new FreeTtsVoice()), List.of());
-    return new ShotGenerator(pictures, narrator, new LocalAssetStore(root), cache);
+    return new ShotGenerator(pictures, narrator, Fixtures.MUSIC, new LocalAssetStore(root), cache);
   }
 
   private static final String LINE = "The fox looked at the cat from head to foot.";

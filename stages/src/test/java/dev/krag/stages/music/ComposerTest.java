@@ -2,7 +2,11 @@ package dev.krag.stages.music;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sound.midi.MidiEvent;
 import javax.sound.midi.Sequence;
@@ -19,6 +23,48 @@ class ComposerTest {
     for (Mood mood : Mood.values()) {
       assertThat(Composer.listing(composer.compose(mood, 30, 42))).isEqualTo(Composer.listing(composer.compose(mood, 30, 42)));
     }
+  }
+
+  @Test
+  void aScoreFromABarOnKeepsItsInstrumentsAndOnlyTheNotesThatBeginThere() {
+    Sequence whole = composer.compose(Mood.JOYFUL, 20, 3);
+    long cut = 2L * Composer.BAR;
+
+    Sequence later = Composer.from(whole, cut);
+
+    assertThat(programs(later)).isEqualTo(programs(whole));
+    List<String> expected = new ArrayList<>();
+    for (MidiEvent e : events(whole)) {
+      if (e.getMessage() instanceof ShortMessage m && m.getCommand() == ShortMessage.NOTE_ON && e.getTick() >= cut) {
+        expected.add((e.getTick() - cut) + ":" + m.getChannel() + ":" + m.getData1());
+      }
+    }
+    List<String> kept = new ArrayList<>();
+    Map<String, Integer> open = new HashMap<>();
+    for (MidiEvent e : events(later)) {
+      if (e.getMessage() instanceof ShortMessage m && (m.getCommand() == ShortMessage.NOTE_ON || m.getCommand() == ShortMessage.NOTE_OFF)) {
+        String key = m.getChannel() + ":" + m.getData1();
+        if (m.getCommand() == ShortMessage.NOTE_ON) {
+          kept.add(e.getTick() + ":" + key);
+          open.merge(key, 1, Integer::sum);
+        } else {
+          assertThat(open.getOrDefault(key, 0)).as("no note ends that was cut off before it began").isPositive();
+          open.merge(key, -1, Integer::sum);
+        }
+      }
+    }
+    assertThat(kept).isNotEmpty().containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static List<MidiEvent> events(Sequence score) {
+    List<MidiEvent> events = new ArrayList<>();
+    for (Track track : score.getTracks()) {
+      for (int i = 0; i < track.size(); i++) {
+        events.add(track.get(i));
+      }
+    }
+    events.sort(java.util.Comparator.comparingLong(MidiEvent::getTick));
+    return events;
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.krag.topologies.analytics;
 
-import dev.krag.schemas.AssetKeys;
 import dev.krag.schemas.AssetRow;
 import dev.krag.schemas.Critique;
 import dev.krag.schemas.Feedback;
@@ -13,6 +12,7 @@ import dev.krag.schemas.ShotAssets;
 import dev.krag.schemas.Topics;
 import dev.krag.schemas.VideoEdited;
 import dev.krag.topologies.Wiring;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ public final class AnalyticsRows {
     wiring.sink(Topics.FEEDBACK_ROWS, CRITIC_FEEDBACK_ROWS, PERSON_FEEDBACK_ROWS);
   }
 
-  /** A shot's frame and narration; the file keys name the hash of their inputs, so they are the ids. */
+  /** A shot's frame, narration and music; the file keys name the hash of their inputs, so they are the ids. */
   static List<KeyValue<String, AssetRow>> assetsOf(Record<String, ShotAssets> record) {
     ShotAssets assets = record.value();
     Shot shot = assets.getTask().getShot();
@@ -69,15 +69,20 @@ public final class AnalyticsRows {
     audio.put("narration", shot.getNarration());
     audio.put("seconds", Double.toString(assets.getAudioSeconds()));
     String runId = assets.getTask().getRunId();
-    return List.of(
+    List<KeyValue<String, AssetRow>> rows = new ArrayList<>(List.of(
         row(asset(assets.getImagePath(), runId, "image", image, record.timestamp())),
-        row(asset(assets.getAudioPath(), runId, "audio", audio, record.timestamp())));
+        row(asset(assets.getAudioPath(), runId, "audio", audio, record.timestamp()))));
+    if (!assets.getMusicPath().isEmpty()) {
+      Map<String, String> music = new LinkedHashMap<>(shared);
+      music.put("stem", "music");
+      music.put("mood", shot.getMusic().getMood());
+      music.put("fromSeconds", Double.toString(shot.getMusic().getFromSeconds()));
+      rows.add(row(asset(assets.getMusicPath(), runId, "audio", music, record.timestamp())));
+    }
+    return rows;
   }
 
-  /**
-   * An iteration's video: its path is the same for every iteration, so the id names the iteration;
-   * and the music under it, one object per run that each edit writes again, so one row.
-   */
+  /** An iteration's video: its path is the same for every iteration, so the id names the iteration. */
   static List<KeyValue<String, AssetRow>> assetsOfVideo(Record<String, VideoEdited> record) {
     VideoEdited video = record.value();
     Map<String, String> params = new LinkedHashMap<>();
@@ -85,10 +90,7 @@ public final class AnalyticsRows {
     params.put("shots", Integer.toString(video.getShots().size()));
     params.put("plannedSeconds", Double.toString(video.getPlannedSeconds()));
     String id = video.getRunId() + "/video/" + video.getIteration();
-    String music = AssetKeys.music(video.getRunId());
-    return List.of(row(asset(id, video.getRunId(), "video", params, record.timestamp()).setFilePath(video.getVideoPath())),
-        row(asset(music, video.getRunId(), "audio", Map.of("stem", "music", "iteration", Integer.toString(video.getIteration())),
-            record.timestamp()).setFilePath(music)));
+    return List.of(row(asset(id, video.getRunId(), "video", params, record.timestamp()).setFilePath(video.getVideoPath())));
   }
 
   /** The critic's judgement of one iteration of a run. */

@@ -30,7 +30,7 @@ final class EditProcessor extends StageProcessor<EditRequested> {
     RunEvents.send(out, request.getRunId(), Stage.EDIT, RunEventType.STARTED, request.getIteration(),
         "editing " + request.getShots().size() + " shots", Map.of());
     VideoEditor.Edited edited = editor.edit(request.getTitle(), request.getShots(), request.getConfig(),
-        AssetKeys.draft(request.getRunId(), request.getIteration()), AssetKeys.music(request.getRunId()));
+        AssetKeys.draft(request.getRunId(), request.getIteration()));
     editor.storyboard(request.getTitle(), request.getShots(), AssetKeys.storyboard(request.getRunId()));
     out.send(Topics.VIDEOS_EDITED, request.getRunId(), VideoEdited.newBuilder()
         .setRunId(request.getRunId())

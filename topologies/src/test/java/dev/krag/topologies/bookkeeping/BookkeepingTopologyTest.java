@@ -287,8 +287,10 @@ class BookkeepingTopologyTest {
         .setAction(FeedbackAction.REJECT_SHOT).setShotId("s1").setComment("the fox is missing").setCreatedAt(5).build());
 
     Map<String, AssetRow> assets = driver.output(Topics.ASSET_ROWS).readKeyValuesToMap();
-    assertThat(assets).containsOnlyKeys("img-0-0", "a-0", RUN + "/video/0", AssetKeys.music(RUN));
-    assertThat(assets.get(AssetKeys.music(RUN)).getGenerationParams()).containsEntry("stem", "music");
+    assertThat(assets).containsOnlyKeys("img-0-0", "a-0", "m-0", RUN + "/video/0");
+    assertThat(assets.get("m-0").getAssetType()).isEqualTo("audio");
+    assertThat(assets.get("m-0").getGenerationParams()).containsEntry("stem", "music").containsEntry("shot", "s1")
+        .containsEntry("mood", "CALM");
     assertThat(assets.get("img-0-0").getAssetType()).isEqualTo("image");
     assertThat(assets.get("img-0-0").getGenerationParams()).containsEntry("shot", "s1").containsKeys("prompt", "camera");
     assertThat(assets.get("a-0").getAssetType()).isEqualTo("audio");
@@ -324,7 +326,7 @@ class BookkeepingTopologyTest {
       task.setIteration(iteration);
       task.setRunId(RUN);
       return ShotAssets.newBuilder().setTask(task).setImagePath("img-" + i + "-" + iteration).setAudioPath("a-" + i)
-          .setAudioSeconds(1).setDurationSeconds(2).setInputsHash("h" + i + iteration).build();
+          .setMusicPath("m-" + i).setAudioSeconds(1).setDurationSeconds(2).setInputsHash("h" + i + iteration).build();
     }).toList();
   }
 

@@ -40,6 +40,6 @@ public final class TestStages {
     return new Stages(ParserChain.local(new LocalStoryParser()), new InMemoryKnowledgeGraph(),
         new VectorMemory(List.of(EMBEDDER), new InMemoryVectorStore()), PlannerChain.local(new ShotPlanner()),
         Fixtures.generator(illustrator, Narrator.of(new MaryTtsVoice(), new FreeTtsVoice()).withDialogue(MaryTtsVoice.character()), store),
-        new VideoEditor(store), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
+        new VideoEditor(store, Fixtures.MUSIC), new VideoProbe(), new Critic(CriticSettings.DEFAULTS), store);
   }
 }
