@@ -144,7 +144,7 @@ public final class ShotGenerator {
     }
 
     double screenTime = screenTime(task, audioSeconds);
-    String musicKey = music(task, screenTime);
+    String musicKey = music(task, screenTime, callKey, calls);
 
     ShotAssets assets = ShotAssets.newBuilder()
         .setTask(task)
@@ -162,27 +162,35 @@ public final class ShotGenerator {
 
   /**
    * The shot's stretch of its scene's piece, for as long as it plays and the crossfade into the next
-   * shot: made once for these inputs, whatever the picture or the run. Local and free, so no call is
-   * billed for it.
+   * shot: made once for these inputs, whatever the picture or the run, and billed as a local call
+   * (its compute time, no money) like the picture and the reading.
    */
-  private String music(ShotTask task, double screenTime) throws IOException {
+  private String music(ShotTask task, double screenTime, String callKey, List<ProviderCall> calls) throws IOException {
     ShotMusic cue = task.getShot().getMusic();
     Mood mood = Mood.named(cue.getMood());
     int samples = (int) Math.round((screenTime + Soundtrack.CROSSFADE_SECONDS) * AacFile.SAMPLE_RATE);
+    double seconds = samples / (double) AacFile.SAMPLE_RATE;
     String hash = InputsHash.of(music.name(), mood, cue.getSeed(), cue.getFromSeconds(), samples);
     String runId = task.getRunId();
     String shotId = task.getShot().getShotId();
     String key = AssetKeys.music(runId, shotId, hash);
-    if (origin(hash, runId, run -> List.of(AssetKeys.music(run, shotId, hash))) == Origin.NEW) {
-      Path file = Files.createTempFile("krag-music-", ".m4a");
-      try {
-        AacFile.write(music.play(mood, cue.getSeed(), cue.getFromSeconds(), samples), file);
-        store.put(key, file);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-      cache.remember(hash, runId);
+    Origin origin = origin(hash, runId, run -> List.of(AssetKeys.music(run, shotId, hash)));
+    if (origin != Origin.NEW) {
+      calls.addAll(billed(origin, key, callKey).orElse(List.of(ProviderCall.local(callKey, PiecePlayer.PROVIDER, seconds, "second", 0, true))));
+      return key;
     }
+    long started = System.nanoTime();
+    Path file = Files.createTempFile("krag-music-", ".m4a");
+    try {
+      AacFile.write(music.play(mood, cue.getSeed(), cue.getFromSeconds(), samples), file);
+      List<ProviderCall> played = List.of(ProviderCall.local(callKey, PiecePlayer.PROVIDER, seconds, "second", seconds(started), false));
+      store.write(AssetKeys.calls(key), JSON.writeValueAsBytes(played));
+      store.put(key, file);
+      calls.addAll(played);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+    cache.remember(hash, runId);
     return key;
   }
 

@@ -11,6 +11,8 @@ import java.util.Locale;
  */
 public final class PiecePlayer {
 
+  /** Who plays the music, as the cost ledger names a local provider. */
+  public static final String PROVIDER = "gervill";
   /** Names what shapes the sound: a stretch made with another composer or sound set is another asset. */
   private static final String VERSION = "piece-v1";
   /** Longer than any scene of any film; a stretch said to lie beyond it is a broken cue, not a piece to compose. */

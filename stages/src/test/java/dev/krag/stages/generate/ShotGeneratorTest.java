@@ -11,6 +11,7 @@ import dev.krag.stages.Fixtures;
 import dev.krag.stages.edit.DecodedSound;
 import dev.krag.stages.music.Loudness;
 import dev.krag.stages.music.Mood;
+import dev.krag.stages.music.PiecePlayer;
 import dev.krag.stages.music.Soundtrack;
 import dev.krag.stages.cost.BudgetExceeded;
 import dev.krag.stages.cost.Prices;
@@ -41,7 +42,8 @@ class ShotGeneratorTest {
     ShotGenerator.Generated again = generator.generate(task);
 
     assertThat(first.calls()).noneMatch(ProviderCall::cacheHit);
-    assertThat(first.calls()).extracting(ProviderCall::provider).containsExactly(new SilhouetteIllustrator().name(), "freetts-kevin16");
+    assertThat(first.calls()).extracting(ProviderCall::provider).containsExactly(new SilhouetteIllustrator().name(), "freetts-kevin16",
+        PiecePlayer.PROVIDER);
     assertThat(again.calls()).as("the first bill may never have reached the ledger; the same calls count once").isEqualTo(first.calls());
     assertThat(again.assets()).isEqualTo(first.assets());
     ShotGenerator.Generated next = generator.generate(ShotTask.newBuilder(task).setIteration(1).build());
