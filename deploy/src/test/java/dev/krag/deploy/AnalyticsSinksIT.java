@@ -89,7 +89,7 @@ class AnalyticsSinksIT {
     assertThat(counts()).as("a story, a run, and two cost events: the redelivered one counted once").containsExactly(1, 1, 2);
     try (Connection db = database(); Statement sql = db.createStatement()) {
       ResultSet run = sql.executeQuery("SELECT status, current_stage, story_id, cost_usd, stage_outputs->>'plan.shots' AS shots,"
-          + " config->>'fps' AS fps, pg_typeof(config)::text AS config_type, costs->0->>'provider' AS provider, created_at"
+          + " config->>'fps' AS fps, pg_typeof(config)::text AS config_type, costs->0->>'provider' AS provider, created_at, owner"
           + " FROM pipeline_runs WHERE id = 'run-sink-1'");
       assertThat(run.next()).isTrue();
       assertThat(run.getString("status")).as("the last record of the run wins").isEqualTo("COMPLETED");
@@ -101,11 +101,13 @@ class AnalyticsSinksIT {
       assertThat(run.getString("config_type")).isEqualTo("jsonb");
       assertThat(run.getString("provider")).as("the bill's lines as JSON").isEqualTo("openai");
       assertThat(run.getTimestamp("created_at").toInstant().toEpochMilli()).isEqualTo(DAY);
+      assertThat(run.getString("owner")).as("whose run it is").isEqualTo("key:alice");
 
-      ResultSet story = sql.executeQuery("SELECT title, source_type, status FROM stories WHERE id = 'story-sink-1'");
+      ResultSet story = sql.executeQuery("SELECT title, source_type, status, owner FROM stories WHERE id = 'story-sink-1'");
       assertThat(story.next()).isTrue();
       assertThat(story.getString("title")).isEqualTo("The Fox and the Cat");
-      assertThat(story.getString("source_type")).isEqualTo("CLI");
+      assertThat(story.getString("source_type")).isEqualTo("API");
+      assertThat(story.getString("owner")).isEqualTo("key:alice");
       assertThat(story.getString("status")).as("the column's default").isEqualTo("RECEIVED");
 
       ResultSet daily = sql.executeQuery("SELECT day::text, calls, usd FROM daily_costs WHERE provider = 'openai'");
@@ -335,7 +337,8 @@ class AnalyticsSinksIT {
   private static void publishOnce() throws Exception {
     try (Publisher publisher = new Publisher(platform.bootstrapServers(), platform.serdes())) {
       publisher.send(Topics.STORIES, "story-sink-1", Story.newBuilder().setStoryId("story-sink-1").setTitle("The Fox and the Cat")
-          .setText("It happened that the cat met the fox in a forest.").setSource(StorySource.CLI).setCreatedAt(DAY).build());
+          .setText("It happened that the cat met the fox in a forest.").setSource(StorySource.API).setCreatedAt(DAY)
+          .setOwner("key:alice").build());
       publisher.send(Topics.RUNS, "run-sink-1", run("run-sink-1", RunStatus.RUNNING, Stage.PLAN));
       publisher.send(Topics.RUNS, "run-sink-1", run("run-sink-1", RunStatus.COMPLETED, Stage.CRITIQUE));
       CostEvent planner = cost("cost-1", "openai", "gpt-4.1", 0.012);
@@ -349,7 +352,8 @@ class AnalyticsSinksIT {
     return Run.newBuilder().setRunId(id).setStoryId("story-sink-1").setTitle("The Fox and the Cat").setStatus(status)
         .setCurrentStage(stage).setIteration(0).setCostUsd(0.012).setStageOutputs(Map.of("plan.shots", "9"))
         .setCostLines(List.of(new CostLine(Stage.PLAN, "openai", "gpt-4.1", 1, 0.012, 1.5)))
-        .setConfig(dev.krag.schemas.RunConfig.newBuilder().build()).setCreatedAt(DAY).setUpdatedAt(DAY + 60_000).build();
+        .setConfig(dev.krag.schemas.RunConfig.newBuilder().build()).setCreatedAt(DAY).setUpdatedAt(DAY + 60_000).setOwner("key:alice")
+        .build();
   }
 
   private static CostEvent cost(String id, String provider, String model, double usd) {
