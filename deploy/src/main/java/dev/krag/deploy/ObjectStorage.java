@@ -9,8 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,8 +31,9 @@ import software.amazon.awssdk.services.s3.model.Transition;
  * The bucket of media and artifacts, ready to write to: on the configured S3 endpoint, or on an S3
  * server started in this JVM over the output folder. The bucket is made if missing, and the
  * platform's lifecycle rules ({@code s3/lifecycle.json}: draft assets deleted after 7 days,
- * artifacts archived after 30, finals kept) are put on it where the server supports them; the
- * embedded server does not.
+ * artifacts archived after 30, finals kept) are put on it where the server supports them. The
+ * embedded server does not, so krag expires its objects itself, at start and once a day while it
+ * runs; it has no colder class to archive to, so artifacts stay where they are.
  */
 public final class ObjectStorage implements AutoCloseable {
 
@@ -35,12 +41,18 @@ public final class ObjectStorage implements AutoCloseable {
   static final String LIFECYCLE = "/s3/lifecycle.json";
   private static final int NOT_IMPLEMENTED = 501;
 
+  /** How often the embedded bucket's expired objects are looked for while krag runs. */
+  static final Duration SWEEP_EVERY = Duration.ofDays(1);
+
   private final Bucket bucket;
   private final EmbeddedS3 embedded;
+  private final ScheduledExecutorService sweeper;
 
   private ObjectStorage(Bucket bucket, EmbeddedS3 embedded) {
     this.bucket = bucket;
     this.embedded = embedded;
+    this.sweeper = embedded == null ? null
+        : Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("krag-s3-lifecycle").factory());
   }
 
   public static ObjectStorage start(StorageSettings settings, Path outDir) throws Exception {
@@ -54,8 +66,7 @@ public final class ObjectStorage implements AutoCloseable {
       if (embedded == null) {
         applyLifecycle(s3, storage.bucket);
       } else {
-        log.info("the embedded S3 server has no lifecycle: objects under {} stay until deleted (the rules for S3 are in {})",
-            outDir.resolve("s3"), LIFECYCLE);
+        storage.sweeper.scheduleAtFixedRate(storage::sweep, 0, SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
       }
     } catch (Exception | Error e) {
       storage.close();
@@ -89,6 +100,16 @@ public final class ObjectStorage implements AutoCloseable {
     }
   }
 
+  private void sweep() {
+    try (S3Client s3 = bucket.client()) {
+      int expired = Expiry.apply(s3, bucket.name(), lifecycle(), Instant.now());
+      log.info("lifecycle on the embedded bucket: {} expired objects deleted (artifacts are not archived: no colder class here)",
+          expired);
+    } catch (IOException | RuntimeException e) {
+      log.warn("the embedded bucket's lifecycle could not be applied; it is tried again in {}", SWEEP_EVERY, e);
+    }
+  }
+
   /** The rules of {@value #LIFECYCLE}, which is in the AWS CLI's format so operators can apply it as it is. */
   static BucketLifecycleConfiguration lifecycle() throws IOException {
     JsonNode json;
@@ -119,6 +140,8 @@ public final class ObjectStorage implements AutoCloseable {
   @Override
   public void close() throws Exception {
     if (embedded != null) {
+      sweeper.shutdownNow();
+      sweeper.awaitTermination(10, TimeUnit.SECONDS);
       embedded.close();
     }
   }

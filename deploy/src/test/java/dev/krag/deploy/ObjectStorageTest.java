@@ -10,7 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -83,6 +88,48 @@ class ObjectStorageTest {
         assertThatThrownBy(() -> stranger.listObjectsV2(r -> r.bucket(b.name()))).isInstanceOf(S3Exception.class)
             .satisfies(e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(403));
       }
+    }
+  }
+
+  @Test
+  void theEmbeddedBucketDeletesDraftAssetsAWeekOldAndKeepsFinalsArtifactsAndStories() throws Exception {
+    List<String> drafts = List.of("assets/run-1/images/shot-1-ab.png", "assets/run-1/video/draft-0.mp4");
+    List<String> kept = List.of("outputs/run-1/final.mp4", "artifacts/run-1/feedback.json", "inputs/story-1/source.txt");
+    try (ObjectStorage storage = ObjectStorage.start(settings, out);
+         S3AssetStore store = new S3AssetStore(storage.bucket(), out.resolve("cache"));
+         S3Client s3 = storage.bucket().client()) {
+      for (String key : Stream.concat(drafts.stream(), kept.stream()).toList()) {
+        store.write(key, key.getBytes(StandardCharsets.UTF_8));
+      }
+      Instant now = Instant.now();
+
+      assertThat(Expiry.apply(s3, storage.bucket().name(), ObjectStorage.lifecycle(), now.plus(Duration.ofDays(6))))
+          .as("six days on, nothing has expired").isZero();
+      assertThat(Expiry.apply(s3, storage.bucket().name(), ObjectStorage.lifecycle(), now.plus(Duration.ofDays(8)))).isEqualTo(2);
+
+      assertThat(drafts).noneMatch(store::exists);
+      assertThat(kept).allMatch(store::exists);
+    }
+  }
+
+  @Test
+  void draftsLeftByARunAWeekAgoAreDeletedWhenKragStartsAgain() throws Exception {
+    String draft = "assets/run-old/video/draft-0.mp4";
+    try (ObjectStorage storage = ObjectStorage.start(settings, out);
+         S3AssetStore store = new S3AssetStore(storage.bucket(), out.resolve("cache"))) {
+      store.write(draft, "an old cut".getBytes(StandardCharsets.UTF_8));
+    }
+    // The embedded server keeps each object as a file and reads its age from it.
+    Files.setLastModifiedTime(out.resolve("s3").resolve(Bucket.DEFAULT_NAME).resolve(draft),
+        FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+
+    try (ObjectStorage again = ObjectStorage.start(settings, out);
+         S3AssetStore store = new S3AssetStore(again.bucket(), out.resolve("other-cache"))) {
+      long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (store.exists(draft) && System.nanoTime() < until) {
+        Thread.sleep(100);
+      }
+      assertThat(store.exists(draft)).as("expired at start").isFalse();
     }
   }
 
