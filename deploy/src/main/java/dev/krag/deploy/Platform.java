@@ -13,15 +13,20 @@ import dev.krag.stages.critique.VideoProbe;
 import dev.krag.stages.edit.VideoEditor;
 import dev.krag.stages.generate.ShotGenerator;
 import dev.krag.stages.knowledge.Embedder;
+import dev.krag.stages.knowledge.LocalVectorCache;
 import dev.krag.stages.knowledge.Neo4jVectorStore;
 import dev.krag.stages.knowledge.QdrantVectorStore;
+import dev.krag.stages.knowledge.RedisVectorCache;
+import dev.krag.stages.knowledge.VectorCache;
 import dev.krag.stages.knowledge.VectorMemory;
 import dev.krag.stages.knowledge.VectorStore;
 import dev.krag.stages.music.Composer;
 import dev.krag.stages.music.PiecePlayer;
 import dev.krag.stages.music.Synth;
 import dev.krag.stages.store.AssetStore;
+import dev.krag.stages.store.AssetCache;
 import dev.krag.stages.store.LocalAssetCache;
+import dev.krag.stages.store.RedisAssetCache;
 import dev.krag.stages.store.S3AssetStore;
 import dev.krag.topologies.StreamsRunner;
 import dev.krag.topologies.StreamsSettings;
@@ -98,7 +103,7 @@ public final class Platform implements AutoCloseable {
     Future<KnowledgeGraphConnection> graphUp = role.runsStages() ? started.inBackground("knowledge",
         () -> started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j")))) : null;
     Providers providers = new Providers(config.providers());
-    Future<List<Embedder>> embeddersLoaded = role.runsStages() ? started.inBackground("embeddings", providers::embedders) : null;
+    Future<List<Embedder>> embeddersLoaded = role.runsStages() ? started.inBackground("embeddings", () -> providers.embedders(vectorCache())) : null;
 
     if (config.kafkaBootstrap().isEmpty()) {
       EmbeddedKafka kafka = started(EmbeddedKafka.start(runtimeDir.resolve("kafka")));
@@ -150,8 +155,20 @@ public final class Platform implements AutoCloseable {
     PiecePlayer music = new PiecePlayer(new Composer(), new Synth());
     return new Stages(providers.parser(), knowledge.graph(), new VectorMemory(embedders, vectorStore()),
         providers.planner(), new ShotGenerator(providers.pictures(), providers.narrator(config.dialogueVoice()), music, assets,
-            new LocalAssetCache(config.providers().media().assetCacheTtl(), Clock.systemUTC())),
-        new VideoEditor(assets, music), new VideoProbe(), new Critic(config.critic()), assets);
+            assetCache()), new VideoEditor(assets, music), new VideoProbe(), new Critic(config.critic()), assets);
+  }
+
+  /** Shared by every instance through Redis when {@code REDIS_URL} is set, else this process's own; so is {@link #vectorCache}. */
+  private AssetCache assetCache() {
+    Duration ttl = config.providers().media().assetCacheTtl();
+    String redisUrl = config.security().redisUrl();
+    return redisUrl.isEmpty() ? new LocalAssetCache(ttl, Clock.systemUTC()) : started(new RedisAssetCache(redisUrl, ttl));
+  }
+
+  private VectorCache vectorCache() {
+    String redisUrl = config.security().redisUrl();
+    return redisUrl.isEmpty() ? new LocalVectorCache(VectorCache.DEFAULT_TTL, Clock.systemUTC())
+        : started(new RedisVectorCache(redisUrl, VectorCache.DEFAULT_TTL));
   }
 
   private VectorStore vectorStore() {

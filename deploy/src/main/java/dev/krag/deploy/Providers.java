@@ -15,6 +15,7 @@ import dev.krag.stages.generate.ReplicateImages;
 import dev.krag.stages.generate.SilhouetteIllustrator;
 import dev.krag.stages.generate.Voice;
 import dev.krag.stages.knowledge.CachingEmbedder;
+import dev.krag.stages.knowledge.VectorCache;
 import dev.krag.stages.knowledge.Embedder;
 import dev.krag.stages.knowledge.MiniLmEmbedder;
 import dev.krag.stages.knowledge.OpenAiEmbedder;
@@ -61,14 +62,17 @@ public final class Providers {
     return new PlannerChain(languageModels(settings.planModels()).stream().map(LlmShotPlanner::new).toList(), new ShotPlanner());
   }
 
-  /** The embedding models in the order the vector memory tries them: the configured one, then the local one. */
-  public List<Embedder> embedders() {
+  /**
+   * The embedding models in the order the vector memory tries them: the configured one, then the
+   * local one, each keeping its vectors in {@code cache}.
+   */
+  public List<Embedder> embedders(VectorCache cache) {
     Stream<Embedder> models = settings.embeddings().equals(ProviderSettings.LOCAL)
         ? Stream.of(new MiniLmEmbedder())
         : Stream.of(new OpenAiEmbedder(settings.openAiBaseUrl(), settings.openAiKey(), ProviderSettings.model(settings.embeddings()),
             http(ProviderSettings.OPENAI)),
             new MiniLmEmbedder());
-    return models.<Embedder>map(model -> new CachingEmbedder(model, CachingEmbedder.DEFAULT_TTL, Clock.systemUTC())).toList();
+    return models.<Embedder>map(model -> new CachingEmbedder(model, cache)).toList();
   }
 
   private List<StructuredChat> languageModels(List<String> entries) {

@@ -1,10 +1,7 @@
 package dev.krag.stages.knowledge;
 
 import dev.krag.stages.generate.InputsHash;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Keeps embeddings by a hash of model and text for a while (the platform spec's embedding cache,
@@ -13,19 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CachingEmbedder implements Embedder {
 
-  public static final Duration DEFAULT_TTL = Duration.ofHours(1);
-
-  private record Entry(float[] vector, long expiresAtMillis) {}
-
   private final Embedder model;
-  private final Duration ttl;
-  private final Clock clock;
-  private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final VectorCache cache;
 
-  public CachingEmbedder(Embedder model, Duration ttl, Clock clock) {
+  public CachingEmbedder(Embedder model, VectorCache cache) {
     this.model = model;
-    this.ttl = ttl;
-    this.clock = clock;
+    this.cache = cache;
   }
 
   @Override
@@ -41,14 +31,12 @@ public final class CachingEmbedder implements Embedder {
   @Override
   public Embedding embed(String text) {
     String key = InputsHash.of(model.name(), text);
-    long now = clock.millis();
-    Entry entry = cache.get(key);
-    if (entry != null && entry.expiresAtMillis() > now) {
-      return new Embedding(entry.vector().clone(), 0);
+    Optional<float[]> kept = cache.get(key);
+    if (kept.isPresent()) {
+      return new Embedding(kept.get(), 0);
     }
     Embedding made = model.embed(text);
-    cache.put(key, new Entry(made.vector().clone(), now + ttl.toMillis()));
-    cache.values().removeIf(e -> e.expiresAtMillis() <= now);
+    cache.put(key, made.vector());
     return made;
   }
 }

@@ -53,7 +53,7 @@ class OpenAiEmbedderTest {
 
   @Test
   void theVectorMemoryWorksOnThemAndCountsTheTokensOnceACacheHolds() {
-    CachingEmbedder cached = new CachingEmbedder(embedder, CachingEmbedder.DEFAULT_TTL, Clock.systemUTC());
+    CachingEmbedder cached = new CachingEmbedder(embedder, new LocalVectorCache(VectorCache.DEFAULT_TTL, Clock.systemUTC()));
     VectorMemory memory = new VectorMemory(List.of(cached, MINI_LM), new InMemoryVectorStore());
 
     Metered<List<Shot>> first = memory.remember("run-1", List.of(), SHOTS, Budget.unlimited());

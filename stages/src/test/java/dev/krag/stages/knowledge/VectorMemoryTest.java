@@ -93,7 +93,7 @@ class VectorMemoryTest {
       @Override public Embedding embed(String text) { calls.incrementAndGet(); return new Embedding(new float[] {1, 0}, 3); }
     };
     MutableClock clock = new MutableClock();
-    CachingEmbedder cache = new CachingEmbedder(counting, Duration.ofHours(1), clock);
+    CachingEmbedder cache = new CachingEmbedder(counting, new LocalVectorCache(Duration.ofHours(1), clock));
 
     assertThat(cache.embed("the wolf").tokens()).isEqualTo(3);
     assertThat(cache.embed("the wolf").tokens()).as("a cached vector costs nothing").isZero();
