@@ -23,8 +23,8 @@ import dev.krag.stages.knowledge.VectorStore;
 import dev.krag.stages.music.Composer;
 import dev.krag.stages.music.PiecePlayer;
 import dev.krag.stages.music.Synth;
-import dev.krag.stages.store.AssetStore;
 import dev.krag.stages.store.AssetCache;
+import dev.krag.stages.store.AssetStore;
 import dev.krag.stages.store.LocalAssetCache;
 import dev.krag.stages.store.RedisAssetCache;
 import dev.krag.stages.store.S3AssetStore;
@@ -103,7 +103,8 @@ public final class Platform implements AutoCloseable {
     Future<KnowledgeGraphConnection> graphUp = role.runsStages() ? started.inBackground("knowledge",
         () -> started(KnowledgeGraphConnection.open(config.neo4j(), config.outDir().resolve("neo4j")))) : null;
     Providers providers = new Providers(config.providers());
-    Future<List<Embedder>> embeddersLoaded = role.runsStages() ? started.inBackground("embeddings", () -> providers.embedders(vectorCache())) : null;
+    Future<List<Embedder>> embeddersLoaded =
+        role.runsStages() ? started.inBackground("embeddings", () -> providers.embedders(vectorCache())) : null;
 
     if (config.kafkaBootstrap().isEmpty()) {
       EmbeddedKafka kafka = started(EmbeddedKafka.start(runtimeDir.resolve("kafka")));

@@ -39,10 +39,10 @@ import javax.imageio.ImageIO;
 
 /**
  * Renders one shot: its frame, its narration with a cue for each sentence, and its music (its
- * stretch of the scene's piece, as long as the shot plays and the crossfade after it). Each asset is stored under a hash of its inputs
- * and reused when it is already there, or copied from another run that made it from the same
- * inputs within the asset cache's time, so a retried task, a refinement that leaves a shot as it
- * was, or a story told again costs nothing.
+ * stretch of the scene's piece, as long as the shot plays and the crossfade after it). Each asset
+ * is stored under a hash of its inputs and reused when it is already there, or copied from another
+ * run that made it from the same inputs within the asset cache's time, so a retried task, a
+ * refinement that leaves a shot as it was, or a story told again costs nothing.
  */
 public final class ShotGenerator {
 
